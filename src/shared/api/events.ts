@@ -1,0 +1,24 @@
+/** Events main pushes to the renderer (past-tense nouns or progress names, house rule 4). */
+import type { Settings } from './schemas';
+
+export interface JobProgress {
+  jobId: string;
+  /** Short Vietnamese label of the work, for the progress bar. */
+  label: string;
+  done: number;
+  total: number;
+  state: 'running' | 'finished' | 'cancelled' | 'failed';
+}
+
+export interface EventPayloads {
+  'settings.changed': Settings;
+  'job.progress': JobProgress;
+}
+
+export type EventName = keyof EventPayloads;
+
+export const EVENT_NAMES: readonly EventName[] = ['settings.changed', 'job.progress'];
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);
+}

@@ -1,0 +1,79 @@
+/**
+ * zod schemas of the values that cross the boundary. Requests are parsed with these in main
+ * before any handler runs (house rule 5).
+ */
+import { z } from 'zod';
+import { MAX_FILE_BYTES, MAX_PASSWORD_LENGTH, MAX_REPORT_ROWS } from './limits';
+
+export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 hex');
+export const HourMinute = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm');
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-MM-dd');
+
+export const Empty = z.object({}).strict();
+
+/** One office-hours period of a working day, local time Asia/Ho_Chi_Minh (Art. 10.5). */
+export const OfficePeriod = z.object({ start: HourMinute, end: HourMinute }).strict();
+
+export const Settings = z
+  .object({
+    /** Tên cơ quan, đơn vị. */
+    unitName: z.string().trim().min(1).max(200),
+    /** Mã định danh (QCVN 102); validated by shared/domain/identifier-code. */
+    unitCode: z.string().trim().max(35),
+    /** Giờ hành chính: one to four periods a working day, in order. */
+    officeHours: z.array(OfficePeriod).min(1).max(4),
+    /** File name (inside the data directory's rules/ folder) of a holiday rule file replacing the default; null = default. */
+    holidaysFile: z.string().max(120).nullable(),
+    /** Minutes of inactivity before the session locks (Art. 3.7). */
+    lockAfterMinutes: z.number().int().min(1).max(240),
+  })
+  .strict();
+export type Settings = z.infer<typeof Settings>;
+
+export const SettingsPatch = Settings.partial().strict();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+export const MediaType = z.enum(['application/pdf', 'image/png', 'image/jpeg', 'application/xml', 'application/octet-stream']);
+export type MediaType = z.infer<typeof MediaType>;
+
+// base64 is 4/3 of the bytes; the bound is checked on the string before it is decoded.
+const MAX_BASE64_CHARS = Math.ceil((MAX_FILE_BYTES * 4) / 3) + 4;
+
+export const FilePut = z
+  .object({
+    mediaType: MediaType,
+    dataBase64: z.string().max(MAX_BASE64_CHARS),
+  })
+  .strict();
+export type FilePut = z.infer<typeof FilePut>;
+
+export const FileRef = z.object({ sha256: Sha256Hex }).strict();
+
+export const PasswordHashRequest = z.object({ password: z.string().min(8).max(MAX_PASSWORD_LENGTH) }).strict();
+export const PasswordVerifyRequest = z
+  .object({ password: z.string().min(1).max(MAX_PASSWORD_LENGTH), hash: z.string().min(1).max(512) })
+  .strict();
+
+export const RegisterKind = z.enum(['incoming', 'outgoing']);
+export type RegisterKind = z.infer<typeof RegisterKind>;
+
+/** One printed/exported register row: the NĐ 30 Phụ lục IV columns of its kind, as display text. */
+export const ReportRow = z
+  .object({
+    cells: z.array(z.string().max(2000)).min(1).max(12),
+    cancelled: z.boolean(),
+  })
+  .strict();
+export type ReportRow = z.infer<typeof ReportRow>;
+
+export const RegisterReportRequest = z
+  .object({
+    kind: RegisterKind,
+    year: z.number().int().min(1990).max(2200),
+    unitName: z.string().max(200),
+    /** Human description of the filters applied, printed under the title; empty when none. */
+    filterNote: z.string().max(500),
+    rows: z.array(ReportRow).max(MAX_REPORT_ROWS),
+  })
+  .strict();
+export type RegisterReportRequest = z.infer<typeof RegisterReportRequest>;
