@@ -9,6 +9,7 @@ import {
   Empty,
   FilePut,
   FileRef,
+  JobRef,
   PasswordHashRequest,
   PasswordVerifyRequest,
   RegisterReportRequest,
@@ -81,10 +82,12 @@ export const contract = {
   'auth.hashPassword': request(PasswordHashRequest).returns<{ hash: string }>(),
   /** Constant-time check of a password against a stored hash. Errors: VALIDATION (malformed hash). */
   'auth.verifyPassword': request(PasswordVerifyRequest).returns<{ match: boolean }>(),
-  /** Print a register in the NĐ 30 Phụ lục IV layout to PDF; the PDF goes to the store. Errors: VALIDATION, INTERNAL. */
+  /** Print a register in the NĐ 30 Phụ lục IV layout to PDF; the PDF goes to the store. Errors: VALIDATION, CANCELLED, INTERNAL. */
   'reports.registerPdf': request(RegisterReportRequest).returns<StoredFile>(),
   /** Export a register to .xlsx; the workbook goes to the store. Errors: VALIDATION, INTERNAL. */
   'reports.registerXlsx': request(RegisterReportRequest).returns<StoredFile>(),
+  /** Cancel a running job (report, later scans, sync, batch verification); its last `job.progress` says 'cancelled'. Errors: NOT_FOUND (no such running job). */
+  'jobs.cancel': request(JobRef).returns<{ cancelled: true }>(),
 } as const;
 
 export type Contract = typeof contract;

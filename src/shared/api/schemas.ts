@@ -11,6 +11,9 @@ export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-MM-dd');
 
 export const Empty = z.object({}).strict();
 
+export const JobId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'job id');
+export const JobRef = z.object({ jobId: JobId }).strict();
+
 /** One office-hours period of a working day, local time Asia/Ho_Chi_Minh (Art. 10.5). */
 export const OfficePeriod = z.object({ start: HourMinute, end: HourMinute }).strict();
 
@@ -74,6 +77,8 @@ export const RegisterReportRequest = z
     /** Human description of the filters applied, printed under the title; empty when none. */
     filterNote: z.string().max(500),
     rows: z.array(ReportRow).max(MAX_REPORT_ROWS),
+    /** Chosen by the renderer so it can follow `job.progress` and call `jobs.cancel`. */
+    jobId: JobId.optional(),
   })
   .strict();
 export type RegisterReportRequest = z.infer<typeof RegisterReportRequest>;
