@@ -1,0 +1,62 @@
+/**
+ * Readable facts about an X.509 certificate: subject and issuer as UTF-8 text (Vietnamese kept), validity,
+ * key usage, key algorithm. Built on @peculiar/x509, whose Name.toString keeps UTF8String values intact.
+ */
+import './reflect-shim';
+import { webcrypto } from 'node:crypto';
+import * as x509 from '@peculiar/x509';
+
+x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+
+export interface CertFacts {
+  subject: string;
+  commonName: string;
+  organization: string;
+  issuer: string;
+  serialHex: string;
+  notBefore: Date;
+  notAfter: Date;
+  keyUsage: string[];
+  keyAlgorithm: 'RSA' | 'EC';
+  isCa: boolean;
+}
+
+const KEY_USAGE_NAMES: ReadonlyArray<[number, string]> = [
+  [x509.KeyUsageFlags.digitalSignature, 'digitalSignature'],
+  [x509.KeyUsageFlags.nonRepudiation, 'nonRepudiation'],
+  [x509.KeyUsageFlags.keyEncipherment, 'keyEncipherment'],
+  [x509.KeyUsageFlags.dataEncipherment, 'dataEncipherment'],
+  [x509.KeyUsageFlags.keyAgreement, 'keyAgreement'],
+  [x509.KeyUsageFlags.keyCertSign, 'keyCertSign'],
+  [x509.KeyUsageFlags.cRLSign, 'cRLSign'],
+];
+
+function firstOf(name: x509.Name, type: string): string {
+  const values = name.getField(type);
+  return values[0] ?? '';
+}
+
+/** Parse a DER certificate into display facts. Throws on malformed input. */
+export function certFacts(der: Uint8Array): CertFacts {
+  const cert = new x509.X509Certificate(der);
+  const ku = cert.getExtension(x509.KeyUsagesExtension);
+  const bc = cert.getExtension(x509.BasicConstraintsExtension);
+  const usages = ku ? KEY_USAGE_NAMES.filter(([flag]) => (ku.usages & flag) !== 0).map(([, n]) => n) : [];
+  return {
+    subject: cert.subject,
+    commonName: firstOf(cert.subjectName, 'CN'),
+    organization: firstOf(cert.subjectName, 'O'),
+    issuer: cert.issuer,
+    serialHex: cert.serialNumber.toLowerCase(),
+    notBefore: cert.notBefore,
+    notAfter: cert.notAfter,
+    keyUsage: usages,
+    keyAlgorithm: cert.publicKey.algorithm.name === 'ECDSA' ? 'EC' : 'RSA',
+    isCa: bc?.ca === true,
+  };
+}
+
+/** Key usage allows a document signature (digitalSignature or nonRepudiation); no extension means no limit. */
+export function allowsSigning(facts: CertFacts): boolean {
+  return facts.keyUsage.length === 0 || facts.keyUsage.includes('digitalSignature') || facts.keyUsage.includes('nonRepudiation');
+}

@@ -1,0 +1,140 @@
+/**
+ * A test PKI generated at run time (never committed): root, intermediate, a personal certificate with a
+ * Vietnamese name, an organization certificate (ECDSA P-256, to exercise the DER-wrapping path), a revoked one,
+ * an expired one, and a CRL of the intermediate. Everything is built with @peculiar/x509 on node:crypto's
+ * WebCrypto. `ocspUrl`/`crlUrl` are written into the end-entity certificates so the loopback responder of
+ * ocsp-responder.ts can answer for them.
+ */
+import '../../../src/main/signing/reflect-shim';
+import { webcrypto, createPrivateKey, type KeyObject } from 'node:crypto';
+import * as x509 from '@peculiar/x509';
+
+x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+
+const RSA_ALG = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
+const EC_ALG = { name: 'ECDSA', namedCurve: 'P-256' };
+const EC_SIGN = { name: 'ECDSA', hash: 'SHA-256' };
+
+export interface TestIdentity {
+  cert: x509.X509Certificate;
+  certDer: Uint8Array;
+  keys: webcrypto.CryptoKeyPair;
+  /** The private key as a node KeyObject (for import into SoftHSM2). */
+  privateKey: KeyObject;
+  serialHex: string;
+}
+
+export interface TestPki {
+  root: TestIdentity;
+  intermediate: TestIdentity;
+  personal: TestIdentity;
+  organization: TestIdentity;
+  revoked: TestIdentity;
+  expired: TestIdentity;
+  /** DER CRL issued by the intermediate, listing `revoked`. */
+  crlDer: Uint8Array;
+  ocspUrl: string;
+  crlUrl: string;
+}
+
+export const PERSONAL_NAME = 'Nguyễn Văn An';
+export const ORGANIZATION_NAME = 'Ủy ban nhân dân xã Thử Nghiệm';
+
+async function toIdentity(cert: x509.X509Certificate, keys: webcrypto.CryptoKeyPair): Promise<TestIdentity> {
+  const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey));
+  return {
+    cert,
+    certDer: new Uint8Array(cert.rawData),
+    keys,
+    privateKey: createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' }),
+    serialHex: cert.serialNumber,
+  };
+}
+
+let serialCounter = 0x1000;
+function nextSerial(): string {
+  serialCounter += 1;
+  return `01${serialCounter.toString(16).padStart(6, '0')}`;
+}
+
+interface IssueOptions {
+  subject: string;
+  issuer: TestIdentity | null;
+  keyAlg: 'rsa' | 'ec';
+  ca: boolean;
+  notBefore: Date;
+  notAfter: Date;
+  ocspUrl?: string;
+  crlUrl?: string;
+}
+
+async function issue(opts: IssueOptions): Promise<TestIdentity> {
+  const keys = (await webcrypto.subtle.generateKey(opts.keyAlg === 'rsa' ? RSA_ALG : EC_ALG, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+  const extensions: x509.Extension[] = [
+    new x509.BasicConstraintsExtension(opts.ca, opts.ca ? 1 : undefined, true),
+    new x509.KeyUsagesExtension(
+      opts.ca
+        ? x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign
+        : x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation,
+      true,
+    ),
+    await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+  ];
+  if (opts.issuer) extensions.push(await x509.AuthorityKeyIdentifierExtension.create(opts.issuer.keys.publicKey));
+  if (opts.ocspUrl) extensions.push(new x509.AuthorityInfoAccessExtension({ ocsp: [new x509.GeneralName('url', opts.ocspUrl)] }));
+  if (opts.crlUrl) extensions.push(new x509.CRLDistributionPointsExtension([opts.crlUrl]));
+  const signer = opts.issuer ?? null;
+  const signingAlgorithm = (signer ? signer.keys.privateKey.algorithm.name : keys.privateKey.algorithm.name) === 'ECDSA' ? EC_SIGN : RSA_ALG;
+  const cert = await x509.X509CertificateGenerator.create({
+    serialNumber: nextSerial(),
+    subject: opts.subject,
+    issuer: signer ? signer.cert.subject : opts.subject,
+    notBefore: opts.notBefore,
+    notAfter: opts.notAfter,
+    publicKey: keys.publicKey,
+    signingKey: signer ? signer.keys.privateKey : keys.privateKey,
+    signingAlgorithm,
+    extensions,
+  });
+  return toIdentity(cert, keys);
+}
+
+/**
+ * Build the whole test PKI. `ocspUrl` and `crlUrl` go into the end-entity certificates (pass the loopback
+ * responder's address; any URL works when the test does not fetch).
+ */
+export async function createTestPki(options: { ocspUrl: string; crlUrl: string; now?: Date }): Promise<TestPki> {
+  const now = options.now ?? new Date();
+  const day = 86_400_000;
+  const long = { notBefore: new Date(now.getTime() - 30 * day), notAfter: new Date(now.getTime() + 3650 * day) };
+  const endEntity = { notBefore: new Date(now.getTime() - 10 * day), notAfter: new Date(now.getTime() + 365 * day) };
+  const urls = { ocspUrl: options.ocspUrl, crlUrl: options.crlUrl };
+  const root = await issue({ subject: 'CN=Gốc thử nghiệm Văn thư số, O=Phòng thử nghiệm, C=VN', issuer: null, keyAlg: 'rsa', ca: true, ...long });
+  const intermediate = await issue({ subject: 'CN=CA trung gian thử nghiệm, O=Phòng thử nghiệm, C=VN', issuer: root, keyAlg: 'rsa', ca: true, ...long });
+  const personal = await issue({
+    subject: `CN=${PERSONAL_NAME}, T=Chủ tịch, O=${ORGANIZATION_NAME}, L=Lai Châu, C=VN`,
+    issuer: intermediate, keyAlg: 'rsa', ca: false, ...endEntity, ...urls,
+  });
+  const organization = await issue({ subject: `CN=${ORGANIZATION_NAME}, L=Lai Châu, C=VN`, issuer: intermediate, keyAlg: 'ec', ca: false, ...endEntity, ...urls });
+  const revoked = await issue({ subject: 'CN=Trần Thị Bị Thu Hồi, C=VN', issuer: intermediate, keyAlg: 'rsa', ca: false, ...endEntity, ...urls });
+  const expired = await issue({
+    subject: 'CN=Lê Văn Hết Hạn, C=VN', issuer: intermediate, keyAlg: 'rsa', ca: false,
+    notBefore: new Date(now.getTime() - 400 * day), notAfter: new Date(now.getTime() - 35 * day), ...urls,
+  });
+  const crl = await x509.X509CrlGenerator.create({
+    issuer: intermediate.cert.subject,
+    thisUpdate: new Date(now.getTime() - day),
+    nextUpdate: new Date(now.getTime() + 7 * day),
+    entries: [{ serialNumber: revoked.serialHex, revocationDate: new Date(now.getTime() - 2 * day), reason: x509.X509CrlReason.keyCompromise }],
+    signingKey: intermediate.keys.privateKey,
+    signingAlgorithm: RSA_ALG,
+    extensions: [await x509.AuthorityKeyIdentifierExtension.create(intermediate.keys.publicKey)],
+  });
+  return { root, intermediate, personal, organization, revoked, expired, crlDer: new Uint8Array(crl.rawData), ...urls };
+}
+
+/** PEM text of a DER certificate (for openssl, certutil and pdfsig). */
+export function toPem(der: Uint8Array, label = 'CERTIFICATE'): string {
+  const b64 = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n');
+  return `-----BEGIN ${label}-----\n${b64}\n-----END ${label}-----\n`;
+}
