@@ -1,0 +1,73 @@
+/** pdf.js preview of a PDF held in memory: page 1 first, with buttons to browse the pages. */
+import { useEffect, useRef, useState } from 'react';
+import type { PdfDocument } from '../lib/pdf';
+import { vi } from '../i18n/vi';
+
+const t = vi.registration;
+
+export function PdfPreview({ bytes, width = 520 }: { bytes: Uint8Array; width?: number }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [doc, setDoc] = useState<PdfDocument | null>(null);
+  const [page, setPage] = useState(1);
+  const [failed, setFailed] = useState(false);
+  // pdf.js refuses two renders on one canvas at once: page changes queue behind the running render.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+
+  useEffect(() => {
+    let live = true;
+    let opened: PdfDocument | null = null;
+    setDoc(null);
+    setPage(1);
+    setFailed(false);
+    // Loaded lazily: pdf.js and its worker are only fetched when a preview is shown.
+    import('../lib/pdf')
+      .then(({ openPdf }) => openPdf(bytes))
+      .then((d) => {
+        opened = d;
+        if (live) setDoc(d);
+        else void d.destroy();
+      })
+      .catch((cause: unknown) => {
+        console.warn('[preview] cannot open PDF', cause);
+        if (live) setFailed(true);
+      });
+    return () => {
+      live = false;
+      if (opened) void opened.destroy();
+    };
+  }, [bytes]);
+
+  useEffect(() => {
+    if (doc === null || canvas.current === null) return;
+    let live = true;
+    queue.current = queue.current
+      .then(() => import('../lib/pdf'))
+      .then(({ renderPage }) => (live && canvas.current ? renderPage(doc, page, canvas.current, width) : undefined))
+      .catch((cause: unknown) => {
+        console.warn('[preview] cannot render page', cause);
+        if (live) setFailed(true);
+      });
+    return () => {
+      live = false;
+    };
+  }, [doc, page, width]);
+
+  const total = doc?.numPages ?? 0;
+  return (
+    <figure className="pdf-preview" data-testid="pdf-preview" aria-label={t.previewLabel}>
+      <canvas ref={canvas} width={width} height={Math.round(width * 1.414)} />
+      {failed ? <figcaption>{t.previewFailed}</figcaption> : null}
+      {total > 0 ? (
+        <figcaption className="row">
+          <button type="button" className="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+            {t.previousPage}
+          </button>
+          <span>{t.pageOf(page, total)}</span>
+          <button type="button" className="secondary" disabled={page >= total} onClick={() => setPage(page + 1)}>
+            {t.nextPage}
+          </button>
+        </figcaption>
+      ) : null}
+    </figure>
+  );
+}

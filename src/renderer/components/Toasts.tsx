@@ -1,0 +1,22 @@
+/** Short notices (success, and errors not tied to a field). All are role="status": a view's own errors use its one role="alert" region. */
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../stores/AppContext';
+import { vi } from '../i18n/vi';
+
+export function Toasts() {
+  const toasts = useAppStore(useShallow((s) => s.toasts));
+  const dismiss = useAppStore((s) => s.dismissToast);
+  if (toasts.length === 0) return null;
+  return (
+    <div className="toasts">
+      {toasts.map((t) => (
+        <div key={t.id} className={`toast toast-${t.tone}`} role="status">
+          <span>{t.text}</span>
+          <button type="button" onClick={() => dismiss(t.id)} aria-label={vi.common.close}>
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

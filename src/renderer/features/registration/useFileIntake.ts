@@ -1,0 +1,63 @@
+/**
+ * Taking in the chosen PDF: pre-checks (size before reading, then the %PDF- header), then the upload to
+ * main's content-addressed store through `files.put` (base64). Errors become one Vietnamese message.
+ */
+import { useCallback, useState } from 'react';
+import { errorText } from '../../i18n/messages';
+import { bytesToBase64 } from '../../lib/base64';
+import { useDeps } from '../../stores/AppContext';
+import { precheckFile } from './file-checks';
+
+export interface IntakeFile {
+  name: string;
+  sha256: string;
+  size: number;
+  bytes: Uint8Array;
+}
+
+export interface FileIntake {
+  file: IntakeFile | null;
+  error: string | null;
+  busy: boolean;
+  accept(file: File): Promise<void>;
+  clear(): void;
+}
+
+export function useFileIntake(): FileIntake {
+  const { api } = useDeps();
+  const [file, setFile] = useState<IntakeFile | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const accept = useCallback(
+    async (chosen: File) => {
+      setError(null);
+      setFile(null);
+      const problem = await precheckFile(chosen);
+      if (problem !== null) {
+        setError(errorText(problem));
+        return;
+      }
+      setBusy(true);
+      try {
+        const bytes = new Uint8Array(await chosen.arrayBuffer());
+        const stored = await api.invoke('files.put', { mediaType: 'application/pdf', dataBase64: bytesToBase64(bytes) });
+        if (!stored.ok) setError(errorText(stored.error.code));
+        else setFile({ name: chosen.name, sha256: stored.value.sha256, size: stored.value.size, bytes });
+      } catch (cause) {
+        console.error('[registration] reading the file failed', cause);
+        setError(errorText('INTERNAL'));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [api],
+  );
+
+  const clear = useCallback(() => {
+    setFile(null);
+    setError(null);
+  }, []);
+
+  return { file, error, busy, accept, clear };
+}

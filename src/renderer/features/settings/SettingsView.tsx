@@ -1,0 +1,21 @@
+/** Cài đặt (quản trị): unit settings, accounts, journal check. */
+import { can } from '../../../shared/domain/roles';
+import { vi, VIEW_LABELS } from '../../i18n/vi';
+import { useAppStore } from '../../stores/AppContext';
+import type { SessionAccount } from '../../stores/slices/session-slice';
+import { AccountsSection } from './AccountsSection';
+import { JournalSection } from './JournalSection';
+import { UnitSettingsForm } from './UnitSettingsForm';
+
+export function SettingsView({ account }: { account: SessionAccount }) {
+  const settings = useAppStore((s) => s.settings);
+  if (!can(account.role, 'settings.edit')) return <p role="alert">{vi.settings.noPermission}</p>;
+  return (
+    <section className="view settings" aria-labelledby="settings-title">
+      <h1 id="settings-title">{VIEW_LABELS.settings}</h1>
+      {settings ? <UnitSettingsForm settings={settings} /> : <p>{vi.common.loading}</p>}
+      {can(account.role, 'account.manage') ? <AccountsSection account={account} /> : null}
+      {can(account.role, 'journal.verify') ? <JournalSection /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * pdf.js for previews. The worker is a file of our own build (no remote URL, CSP worker-src 'self'), and
+ * eval is off: `isEvalSupported: false` closes CVE-2024-4367 (pdf-signing.md §4). Loaded lazily by the
+ * preview so the rest of the UI does not pay for it.
+ */
+import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+
+GlobalWorkerOptions.workerSrc = workerUrl;
+
+export type PdfDocument = PDFDocumentProxy;
+
+// pdfjs-dist 6 no longer has an eval path (its typings dropped the option); we still pass
+// `isEvalSupported: false` so the hardening holds if the package is ever pinned back to 4.x/5.x, where it
+// is the CVE-2024-4367 fix. A spread keeps it out of the typed literal.
+const HARDENING: Record<string, unknown> = { isEvalSupported: false };
+
+/** Opens a PDF from bytes (copied: pdf.js transfers its buffer to the worker). */
+export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
+  const task = getDocument({
+    ...HARDENING,
+    data: bytes.slice(),
+    enableXfa: false,
+    disableAutoFetch: true,
+    stopAtErrors: false,
+  });
+  return task.promise;
+}
+
+/** Draws one page (1-based) into the canvas at a width that fits `maxWidth` CSS pixels. */
+export async function renderPage(doc: PdfDocument, pageNumber: number, canvas: HTMLCanvasElement, maxWidth: number): Promise<void> {
+  const page = await doc.getPage(pageNumber);
+  const base = page.getViewport({ scale: 1 });
+  const scale = Math.max(0.2, Math.min(2, maxWidth / base.width));
+  const viewport = page.getViewport({ scale });
+  const ratio = globalThis.devicePixelRatio || 1;
+  canvas.width = Math.floor(viewport.width * ratio);
+  canvas.height = Math.floor(viewport.height * ratio);
+  canvas.style.width = `${Math.floor(viewport.width)}px`;
+  canvas.style.height = `${Math.floor(viewport.height)}px`;
+  await page.render({ canvas, viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] }).promise;
+}
