@@ -1,0 +1,62 @@
+/**
+ * Builds the main-side services once per launch (house rules §2 "host/"). Both transports call this with their
+ * own `emit` (IPC `webContents.send` or the web host's server-sent events); the services never know which.
+ */
+import type { AppInfo } from '../../shared/api/contract';
+import type { EventName, EventPayloads } from '../../shared/api/events';
+import { createPasswordService, type PasswordService } from '../accounts/password-hash';
+import { createJobRunner, type JobRunner } from '../jobs/job-runner';
+import { createReportService, type ReportService } from '../reports/report-service';
+import { createBlobStore, type BlobStore } from '../storage/blob-store';
+import { createRuleFiles, type RuleFiles } from '../storage/rule-files';
+import { createSettingsStore, type SettingsStore } from '../storage/settings-store';
+
+/** The host's event sink: one call per event, payload typed by `events.ts`. */
+export type Emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
+
+export interface ServicesOptions {
+  /** Absolute data directory (blobs, settings, custom rule files). */
+  dataDir: string;
+  /** Absolute path of the repository's `assets/` (fonts, default rule data). */
+  assetsDir: string;
+  transport: AppInfo['transport'];
+  version: string;
+  emit: Emit;
+  log?: Pick<Console, 'warn' | 'error'>;
+}
+
+export interface Services {
+  info: AppInfo;
+  blobs: BlobStore;
+  settings: SettingsStore;
+  rules: RuleFiles;
+  passwords: PasswordService;
+  reports: ReportService;
+  jobs: JobRunner;
+}
+
+/** Wire the services of one data directory. Cheap and synchronous; blobs clean up stale temp files on first use. */
+export function createServices(options: ServicesOptions): Services {
+  const log = options.log ?? console;
+  const blobs = createBlobStore({ dataDir: options.dataDir, log });
+  const rules = createRuleFiles({ assetsDir: options.assetsDir, dataDir: options.dataDir });
+  const settings = createSettingsStore({
+    dataDir: options.dataDir,
+    log,
+    checkHolidaysFile: (name) => rules.checkHolidaysFile(name),
+    onChange: (value) => options.emit('settings.changed', value),
+  });
+  const jobs = createJobRunner((event, payload) => options.emit(event, payload));
+  const reports = createReportService({ blobs, assetsDir: options.assetsDir, jobs });
+  // Start the clean-up now so a crash's leftovers go away at launch, not at the first file call.
+  blobs.init().catch((cause: unknown) => log.error('[blobs] could not clean temp files', cause));
+  return {
+    info: { version: options.version, dataDir: options.dataDir, transport: options.transport },
+    blobs,
+    settings,
+    rules,
+    passwords: createPasswordService(),
+    reports,
+    jobs,
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * Every contract channel mapped onto a service (house rules §4, "Handlers"). Handlers know no transport:
+ * the Electron IPC and the web host both reach them through `dispatch`, after the request passed its schema.
+ */
+import type { Channel, Req, Res } from '../../shared/api/contract';
+import { AppFailure } from '../../shared/api/result';
+import type { Services } from './compose';
+
+/** Who is calling; built by the transport after it checked the caller (sender frame, or secret + Origin/Host). */
+export interface CallContext {
+  transport: 'electron' | 'web';
+}
+
+/** One handler per channel; a missing channel is a compile error. */
+export type Handlers = { [C in Channel]: (req: Req<C>, ctx: CallContext) => Promise<Res<C>> };
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** Decode the base64 of a `files.put`; anything that is not canonical base64 is refused. Errors: VALIDATION. */
+export function decodeBase64(text: string): Buffer {
+  if (text.length % 4 !== 0 || !BASE64.test(text)) {
+    throw new AppFailure('VALIDATION', 'Dữ liệu tệp không đúng mã base64.');
+  }
+  return Buffer.from(text, 'base64');
+}
+
+/** Build the handler map from the services. */
+export function createHandlers(services: Services): Handlers {
+  return {
+    'app.info': async () => ({ ...services.info }),
+    'settings.get': () => services.settings.get(),
+    'settings.update': (req) => services.settings.update(req),
+    'rules.get': async () => services.rules.load((await services.settings.get()).holidaysFile),
+    'files.put': (req) => services.blobs.put(decodeBase64(req.dataBase64), req.mediaType),
+    'files.get': async (req) => {
+      const { bytes, ...stored } = await services.blobs.get(req.sha256);
+      return { ...stored, dataBase64: bytes.toString('base64') };
+    },
+    'files.stat': (req) => services.blobs.stat(req.sha256),
+    'auth.hashPassword': async (req) => ({ hash: await services.passwords.hash(req.password) }),
+    'auth.verifyPassword': async (req) => ({ match: await services.passwords.verify(req.password, req.hash) }),
+    'reports.registerPdf': (req) => services.reports.registerPdf(req),
+    'reports.registerXlsx': (req) => services.reports.registerXlsx(req),
+    'jobs.cancel': async (req) => {
+      if (!services.jobs.cancel(req.jobId)) throw new AppFailure('NOT_FOUND', 'Không có công việc nào đang chạy với mã này.', { jobId: req.jobId });
+      return { cancelled: true as const };
+    },
+  };
+}
