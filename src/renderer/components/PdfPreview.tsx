@@ -1,6 +1,6 @@
 /** pdf.js preview of a PDF held in memory: page 1 first, with buttons to browse the pages. */
 import { useEffect, useRef, useState } from 'react';
-import type { PdfDocument } from '../lib/pdf';
+import type { PdfDocument, PdfHandle } from '../lib/pdf';
 import { vi } from '../i18n/vi';
 
 const t = vi.registration;
@@ -15,17 +15,17 @@ export function PdfPreview({ bytes, width = 520 }: { bytes: Uint8Array; width?: 
 
   useEffect(() => {
     let live = true;
-    let opened: PdfDocument | null = null;
+    let opened: PdfHandle | null = null;
     setDoc(null);
     setPage(1);
     setFailed(false);
     // Loaded lazily: pdf.js and its worker are only fetched when a preview is shown.
     import('../lib/pdf')
       .then(({ openPdf }) => openPdf(bytes))
-      .then((d) => {
-        opened = d;
-        if (live) setDoc(d);
-        else void d.destroy();
+      .then((handle) => {
+        opened = handle;
+        if (live) setDoc(handle.doc);
+        else void handle.close();
       })
       .catch((cause: unknown) => {
         console.warn('[preview] cannot open PDF', cause);
@@ -33,7 +33,7 @@ export function PdfPreview({ bytes, width = 520 }: { bytes: Uint8Array; width?: 
       });
     return () => {
       live = false;
-      if (opened) void opened.destroy();
+      if (opened) void opened.close();
     };
   }, [bytes]);
 

@@ -1,5 +1,6 @@
 /** Turning codes and rules into Vietnamese sentences (house rule 6): the only place that reads the maps in vi.ts. */
 import type { AppErrorCode } from '../../shared/api/result';
+import type { DayOffReason } from '../../shared/domain/calendar-rules';
 import type { ReceiptRule } from '../../shared/domain/receipt-time';
 import { formatDateVN } from '../../shared/util/time';
 import { ERROR_MESSAGES, FORM_ISSUE_MESSAGES, RECEIPT_RULE_MESSAGES, vi } from './vi';
@@ -11,17 +12,12 @@ export function errorText(code: AppErrorCode): string {
 
 /** "<field label>: <what is wrong>", e.g. "Trích yếu: không được để trống." */
 export function issueText(fieldLabel: string, code: string): string {
-  return `${fieldLabel}: ${FORM_ISSUE_MESSAGES[code] ?? FORM_ISSUE_MESSAGES.invalid}`;
+  const text = (FORM_ISSUE_MESSAGES as Record<string, string>)[code] ?? FORM_ISSUE_MESSAGES.invalid;
+  return `${fieldLabel}: ${text}`;
 }
 
-function dayOffReasonText(reason: unknown): string {
-  if (typeof reason === 'string') return reason === 'weekend' ? vi.registration.weekend : reason;
-  if (typeof reason === 'object' && reason !== null) {
-    const r = reason as { kind?: unknown; name?: unknown };
-    if (r.kind === 'weekend') return vi.registration.weekend;
-    if (typeof r.name === 'string') return r.name;
-  }
-  return vi.registration.weekend;
+function dayOffReasonText(reason: DayOffReason): string {
+  return reason.kind === 'weekend' ? vi.registration.weekend : reason.name;
 }
 
 /** Why the legal receipt time was chosen (Art. 10.5), with the day-off detail when there is one. */

@@ -3,6 +3,8 @@
  * message for every AppErrorCode (house rule 6: the UI never shows a raw `message` from main).
  */
 import type { AppErrorCode } from '../../shared/api/result';
+import type { FormIssueCode } from '../../shared/domain/incoming-document';
+import type { ReceiptRule } from '../../shared/domain/receipt-time';
 
 /** AppErrorCode → the sentence shown to the clerk. */
 export const ERROR_MESSAGES: Record<AppErrorCode, string> = {
@@ -25,8 +27,8 @@ export const ERROR_MESSAGES: Record<AppErrorCode, string> = {
   INTERNAL: 'Đã xảy ra lỗi hệ thống. Hãy thử lại; nếu vẫn lỗi, báo quản trị viên.',
 };
 
-/** Issue codes of shared/domain/incoming-document.ts (plus 'bad-date' for a date the form cannot read). */
-export const FORM_ISSUE_MESSAGES: Record<string, string> = {
+/** Issue codes of shared/domain/incoming-document.ts (the field's label is put in front: "Trích yếu: …"). */
+export const FORM_ISSUE_MESSAGES: Record<FormIssueCode, string> = {
   required: 'không được để trống.',
   'too-long': 'quá dài.',
   'bad-code-notation': 'số, ký hiệu không đúng dạng (ví dụ: 12/QĐ-UBND).',
@@ -37,7 +39,7 @@ export const FORM_ISSUE_MESSAGES: Record<string, string> = {
 };
 
 /** Receipt rule kinds of shared/domain/receipt-time.ts: why the legal receipt time is what it is (Art. 10.5). */
-export const RECEIPT_RULE_MESSAGES = {
+export const RECEIPT_RULE_MESSAGES: Record<ReceiptRule['kind'], string> = {
   'in-office-hours': 'Văn bản đến trong giờ hành chính: thời điểm nhận là lúc văn bản vào hệ thống (Điều 10.5).',
   'before-hours': 'Văn bản đến trước giờ hành chính: thời điểm nhận tính từ đầu giờ làm việc cùng ngày (Điều 10.5).',
   break: 'Văn bản đến trong giờ nghỉ giữa hai buổi: thời điểm nhận tính từ đầu buổi làm việc tiếp theo (Điều 10.5).',
@@ -46,7 +48,7 @@ export const RECEIPT_RULE_MESSAGES = {
   'day-off': 'Văn bản đến vào ngày nghỉ: thời điểm nhận tính từ đầu giờ làm việc của ngày làm việc tiếp theo (Điều 10.5).',
   'outside-calendar-data':
     'Ngày đến nằm ngoài dữ liệu lịch nghỉ lễ hiện có: chỉ tính nghỉ cuối tuần (Điều 10.5). Hãy cập nhật tệp ngày nghỉ.',
-} as const;
+};
 
 /** Art. 1.2: documents classified as state secrets are never exchanged electronically. */
 export const SECRET_DOCUMENT_MESSAGE =

@@ -10,13 +10,19 @@ GlobalWorkerOptions.workerSrc = workerUrl;
 
 export type PdfDocument = PDFDocumentProxy;
 
+/** An open document and the way to release it (pdfjs 6 destroys through the loading task). */
+export interface PdfHandle {
+  doc: PdfDocument;
+  close(): Promise<void>;
+}
+
 // pdfjs-dist 6 no longer has an eval path (its typings dropped the option); we still pass
 // `isEvalSupported: false` so the hardening holds if the package is ever pinned back to 4.x/5.x, where it
 // is the CVE-2024-4367 fix. A spread keeps it out of the typed literal.
 const HARDENING: Record<string, unknown> = { isEvalSupported: false };
 
 /** Opens a PDF from bytes (copied: pdf.js transfers its buffer to the worker). */
-export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
+export async function openPdf(bytes: Uint8Array): Promise<PdfHandle> {
   const task = getDocument({
     ...HARDENING,
     data: bytes.slice(),
@@ -24,7 +30,8 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
     disableAutoFetch: true,
     stopAtErrors: false,
   });
-  return task.promise;
+  const doc = await task.promise;
+  return { doc, close: () => task.destroy() };
 }
 
 /** Draws one page (1-based) into the canvas at a width that fits `maxWidth` CSS pixels. */

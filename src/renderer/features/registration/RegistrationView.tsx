@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { can } from '../../../shared/domain/roles';
 import { formatDateTimeVN } from '../../../shared/util/time';
 import { PdfPreview } from '../../components/PdfPreview';
-import { receiptRuleText } from '../../i18n/messages';
+import { errorText, receiptRuleText } from '../../i18n/messages';
 import { SECRET_DOCUMENT_MESSAGE, vi, VIEW_LABELS } from '../../i18n/vi';
 import type { SessionAccount } from '../../stores/slices/session-slice';
 import { DuplicateDialog } from './DuplicateDialog';
@@ -45,7 +45,7 @@ export function RegistrationView({ account }: { account: SessionAccount }) {
   };
 
   // One alert region for the view: the file problem first, then a save problem.
-  const alertText = intake.error ?? registration.alert;
+  const alertText = intake.error ?? registration.alert ?? (registration.issues.form ? errorText('VALIDATION') : null);
 
   return (
     <section className="view registration" aria-labelledby="registration-title">

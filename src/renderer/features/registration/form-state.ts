@@ -3,7 +3,7 @@
  * to the domain's IncomingDocumentForm through validateIncomingForm (Art. 9.1; NĐ 30 Phụ lục IV, VI).
  */
 import type { Confidentiality, Urgency } from '../../../shared/domain/urgency';
-import { validateIncomingForm, type IncomingDocumentForm } from '../../../shared/domain/incoming-document';
+import { validateIncomingForm, type IncomingDocumentValue } from '../../../shared/domain/incoming-document';
 import { parseDateVN } from '../../../shared/util/time';
 
 export interface FormValues {
@@ -20,8 +20,8 @@ export interface FormValues {
 }
 
 export type FieldName = keyof FormValues;
-/** Field → issue code (the first problem of that field). */
-export type FieldIssues = Partial<Record<FieldName, string>>;
+/** Field → issue code (the first problem of that field); 'form' for a problem of the whole form. */
+export type FieldIssues = Partial<Record<FieldName | 'form', string>>;
 
 /** A blank form for the next document; Công văn is preselected as the most frequent type. */
 export function emptyForm(): FormValues {
@@ -54,7 +54,7 @@ function readDate(text: string): string | null {
  * Validates the typed values. `today` is yyyy-MM-dd in Vietnam time (a document date may not be later).
  * Returns the domain value or one issue code per field.
  */
-export function checkForm(values: FormValues, today: string): { ok: true; value: IncomingDocumentForm } | { ok: false; issues: FieldIssues } {
+export function checkForm(values: FormValues, today: string): { ok: true; value: IncomingDocumentValue } | { ok: false; issues: FieldIssues } {
   const issues: FieldIssues = {};
   const documentDate = readDate(values.documentDate);
   const dueDate = readDate(values.dueDate);
@@ -64,7 +64,8 @@ export function checkForm(values: FormValues, today: string): { ok: true; value:
     typeId: values.typeId,
     codeNotation: values.codeNotation.trim(),
     issuer: values.issuer.trim(),
-    documentDate: documentDate ?? '',
+    // Empty → undefined so the domain answers 'required'; unreadable text already has 'bad-date'.
+    documentDate: documentDate || undefined,
     abstract: values.abstract.trim(),
     urgency: values.urgency,
     confidentiality: values.confidentiality,
@@ -75,10 +76,10 @@ export function checkForm(values: FormValues, today: string): { ok: true; value:
   const result = validateIncomingForm(input, { today });
   if (!result.ok) {
     for (const issue of result.issues) {
-      const field = String(issue.field);
-      if (isFieldName(field) && issues[field] === undefined) issues[field] = issue.code;
+      const field = isFieldName(issue.field) ? issue.field : 'form';
+      issues[field] ??= issue.code;
     }
   }
-  if (Object.keys(issues).length > 0 || !result.ok) return { ok: false, issues };
-  return { ok: true, value: result.value };
+  if (result.ok && Object.keys(issues).length === 0) return { ok: true, value: result.value };
+  return { ok: false, issues: Object.keys(issues).length > 0 ? issues : { form: 'invalid' } };
 }

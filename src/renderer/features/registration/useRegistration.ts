@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Rules } from '../../../shared/api/contract';
+import type { Result } from '../../../shared/api/result';
 import { buildWorkCalendar } from '../../../shared/domain/calendar-rules';
 import { legalReceiptTime, type ReceiptRule } from '../../../shared/domain/receipt-time';
 import { isSecret } from '../../../shared/domain/urgency';
@@ -22,6 +23,12 @@ export interface Registered {
   legal: Date;
   rule: ReceiptRule;
   secret: boolean;
+}
+
+/** A failed Result becomes a thrown error carrying its code (shown through errorTextOf). */
+function unwrap<T>(r: Result<T>): T {
+  if (!r.ok) throw r.error;
+  return r.value;
 }
 
 export type SaveOutcome = 'registered' | 'duplicate' | 'refused';
@@ -59,8 +66,8 @@ export function useRegistration(actor: string) {
       setBusy(true);
       try {
         // Normally loaded already; fetched here when the view was quicker than the first answers.
-        const office = settings ?? (await api.invoke('settings.get', {}).then((r) => (r.ok ? r.value : Promise.reject(r.error))));
-        const calendarRules = rules ?? (await api.invoke('rules.get', {}).then((r) => (r.ok ? r.value : Promise.reject(r.error))));
+        const office = settings ?? unwrap(await api.invoke('settings.get', {}));
+        const calendarRules = rules ?? unwrap(await api.invoke('rules.get', {}));
         const receipt = legalReceiptTime(arrival, office.officeHours, buildWorkCalendar(calendarRules.holidays));
         const result = await registerIncoming(db, {
           form: checked.value,
