@@ -1,0 +1,124 @@
+/**
+ * The records kept in the renderer's Dexie database (house rule 12; architecture.md: the renderer owns documents,
+ * registers, the audit journal and the search index). Bytes are never stored here: a document refers to its file in
+ * main's content-addressed store by SHA-256.
+ */
+import type { RegisterKind } from '../../shared/api/schemas';
+import type { DocumentTypeId } from '../../shared/domain/document-types';
+import type { ReceiptRule } from '../../shared/domain/receipt-time';
+import type { Role } from '../../shared/domain/roles';
+import type { Confidentiality, Urgency } from '../../shared/domain/urgency';
+
+export type { RegisterKind };
+
+/** One document, incoming or outgoing (NĐ 30 Phụ lục IV/VI fields). */
+export interface DocumentRecord {
+  id: string;
+  direction: 'incoming' | 'outgoing';
+  typeId: DocumentTypeId;
+  /** Số, ký hiệu as written on the document, e.g. '12/QĐ-UBND'. */
+  codeNotation: string;
+  /** Cơ quan ban hành. */
+  issuer: string;
+  /** Ngày tháng văn bản, 'yyyy-MM-dd'. */
+  documentDate: string;
+  /** Trích yếu. */
+  abstract: string;
+  urgency: Urgency;
+  confidentiality: Confidentiality;
+  /** Hạn giải quyết, 'yyyy-MM-dd'. */
+  dueDate?: string;
+  /** Đơn vị hoặc người nhận. */
+  recipient?: string;
+  note?: string;
+  pageCount?: number;
+  /** SHA-256 (lower-case hex) of the file in main's store. */
+  fileSha256: string;
+  fileSize: number;
+  createdAt: number;
+  createdBy: string;
+}
+
+/** A register (sổ đăng ký) of one kind and one calendar year (NĐ 30 Art. 15.1, 22.2). */
+export interface RegisterRecord {
+  /** `${kind}-${year}`, e.g. 'incoming-2026'. */
+  id: string;
+  kind: RegisterKind;
+  year: number;
+}
+
+/** Whether an entry is still valid (Art. 9.4/9.5: a cancelled entry keeps its number and stays visible). */
+export type EntryStatus = 'active' | 'cancelled';
+/** Art. 9.1: the clerk passes a registered document to the leader. */
+export type EntryHandling = 'waiting' | 'transferred';
+
+/** One numbered line of a register. */
+export interface RegisterEntryRecord {
+  /** Auto-increment primary key. */
+  id?: number;
+  registerId: string;
+  kind: RegisterKind;
+  year: number;
+  /** Số đến / số đi: unique in its register, never reused (Art. 9.4). */
+  number: number;
+  documentId: string;
+  /** When the document reached the workstation (epoch ms). */
+  arrivedAt: number;
+  /** Legal time of receipt (Art. 10.5), epoch ms. */
+  legalReceiptAt: number;
+  receiptRule: ReceiptRule;
+  status: EntryStatus;
+  handling: EntryHandling;
+  transferredAt?: number;
+  transferredTo?: string;
+  cancelledAt?: number;
+  cancelReason?: string;
+  cancelledBy?: string;
+  urgency: Urgency;
+  /** foldVietnamese(issuer): the sender filter's key. */
+  issuerFolded: string;
+  /** Folded text of every searchable field (Phụ lục VI Phần I III: search all fields). */
+  searchText: string;
+  /** searchTokens(searchText): the multiEntry index behind the text search. */
+  searchTokens: string[];
+  /**
+   * `${codeNotationKey}|${issuerKey}` (shared/domain/numbering): finds an earlier registration of the same số/ký
+   * hiệu from the same issuer through an index instead of a scan. Written by every registration.
+   */
+  registrationKey?: string;
+}
+
+/** A user account (Art. 3.7: a user name and a password). The password itself is never stored. */
+export interface AccountRecord {
+  id: string;
+  /** Lower-case, unique. */
+  username: string;
+  fullName: string;
+  role: Role;
+  /** The hash main produced (auth.hashPassword); never the password. */
+  passwordHash: string;
+  createdAt: number;
+  disabled: boolean;
+}
+
+/** One line of the hash-chained audit journal (Art. 3.3 integrity). */
+export interface JournalRecord {
+  /** 1, 2, 3 … without gaps. */
+  seq: number;
+  at: number;
+  actor: string;
+  action: string;
+  subject: string;
+  /** Canonical JSON of the payload. */
+  payload: string;
+  /** Hash of the previous line; 64 zeros for the first. */
+  prevHash: string;
+  /** SHA-256 (hex) of the canonical serialisation of the fields above. */
+  hash: string;
+}
+
+/** A register entry joined with its document, for display. */
+export interface RegisterRow {
+  entry: RegisterEntryRecord;
+  document: DocumentRecord;
+}

@@ -1,0 +1,222 @@
+/**
+ * Registering incoming documents and changing register entries (Art. 9.1, 9.4, 9.5; NĐ 30 Art. 22.2). A number
+ * is given in the same Dexie transaction as its entry, its document and its journal line (house rule 12), so
+ * either all of them are written or none is, and two registrations can never get the same number: IndexedDB runs
+ * read-write transactions over the same tables one after the other.
+ */
+import { AppFailure } from '../../shared/api/result';
+import { Sha256Hex } from '../../shared/api/schemas';
+import { MAX_FILE_BYTES } from '../../shared/api/limits';
+import { isDomainError } from '../../shared/domain/domain-error';
+import { IncomingDocumentForm, type IncomingDocumentValue } from '../../shared/domain/incoming-document';
+import { cancelEntry as cancelledCopy, findDuplicateRegistration, nextRegisterNumber, registerYear } from '../../shared/domain/numbering';
+import type { ReceiptRule } from '../../shared/domain/receipt-time';
+import type { AppDB } from './db';
+import { appendJournal } from './journal';
+import type { DocumentRecord, RegisterEntryRecord, RegisterKind, RegisterRecord, RegisterRow } from './records';
+import { entrySearchFields } from './search-index';
+
+export type { IncomingDocumentValue };
+
+/** What registerIncoming needs. `form` is the value validateIncomingForm returned. */
+export interface IncomingRegistration {
+  form: IncomingDocumentValue;
+  /** The scanned or received file, already in main's store. */
+  file: { sha256: string; size: number };
+  arrivedAt: Date;
+  /** Legal receipt time and why (Art. 10.5; shared/domain/receipt-time). */
+  receipt: { legal: Date; rule: ReceiptRule };
+  actor: string;
+  /** The clerk saw the duplicate warning and registers anyway. */
+  confirmDuplicate: boolean;
+  newId: () => string;
+}
+
+export type RegistrationOutcome =
+  | { kind: 'registered'; entry: RegisterEntryRecord; document: DocumentRecord }
+  | { kind: 'duplicate'; existing: RegisterRow };
+
+/** Id of the register of one kind and year, e.g. 'incoming-2026'. */
+export function registerIdOf(kind: RegisterKind, year: number): string {
+  return `${kind}-${year}`;
+}
+
+function isValidDate(d: unknown): d is Date {
+  return d instanceof Date && !Number.isNaN(d.getTime());
+}
+
+/** Checks everything before the transaction starts, so bad input changes nothing. */
+function checkRegistration(input: IncomingRegistration): IncomingDocumentValue {
+  const parsed = IncomingDocumentForm.safeParse(input.form);
+  if (!parsed.success) throw new AppFailure('VALIDATION', 'Thông tin văn bản đến chưa hợp lệ.', { issues: parsed.error.issues.map((i) => i.path.join('.')) });
+  if (!Sha256Hex.safeParse(input.file.sha256).success) throw new AppFailure('VALIDATION', 'Mã băm SHA-256 của tệp không hợp lệ.');
+  if (!Number.isSafeInteger(input.file.size) || input.file.size <= 0 || input.file.size > MAX_FILE_BYTES) {
+    throw new AppFailure('VALIDATION', 'Dung lượng tệp không hợp lệ.');
+  }
+  if (!isValidDate(input.arrivedAt) || !isValidDate(input.receipt.legal)) throw new AppFailure('VALIDATION', 'Thời điểm đến hoặc thời điểm nhận không hợp lệ.');
+  if (input.receipt.legal.getTime() < input.arrivedAt.getTime()) {
+    throw new AppFailure('VALIDATION', 'Thời điểm nhận hợp lệ không thể trước thời điểm văn bản đến.');
+  }
+  if (typeof input.actor !== 'string' || input.actor.trim() === '') throw new AppFailure('VALIDATION', 'Thiếu người đăng ký.');
+  return parsed.data;
+}
+
+/** An earlier registration of the same số/ký hiệu from the same issuer (any register year), or null. */
+async function findDuplicate(db: AppDB, kind: RegisterKind, form: IncomingDocumentValue, key: string): Promise<RegisterRow | null> {
+  const entries = await db.registerEntries.where('[kind+registrationKey]').equals([kind, key]).toArray();
+  if (entries.length === 0) return null;
+  const docs = (await db.documents.bulkGet(entries.map((e) => e.documentId))).filter((d) => d !== undefined);
+  const id = findDuplicateRegistration(form, docs);
+  const entry = entries.find((e) => e.documentId === id);
+  const document = docs.find((d) => d.id === id);
+  return entry && document ? { entry, document } : null;
+}
+
+/**
+ * Registers an incoming document (Art. 9.1): in ONE read-write transaction over registers, registerEntries,
+ * documents and journal it checks for a duplicate (returned as 'duplicate' unless confirmDuplicate), gets or
+ * creates the register of the arrival year in Vietnam time, gives the highest number ever used in it + 1
+ * (cancelled numbers count: never reused, Art. 9.4) and writes the document, the entry and a journal line.
+ * Anything thrown rolls all of it back. Throws AppFailure VALIDATION for bad input (nothing written).
+ */
+export async function registerIncoming(db: AppDB, input: IncomingRegistration): Promise<RegistrationOutcome> {
+  const form = checkRegistration(input);
+  const kind: RegisterKind = 'incoming';
+  const year = registerYear(input.arrivedAt);
+  const registerId = registerIdOf(kind, year);
+  const fields = entrySearchFields(form);
+  const actor = input.actor.trim();
+  return db.transaction('rw', [db.registers, db.registerEntries, db.documents, db.journal], async (): Promise<RegistrationOutcome> => {
+    const existing = await findDuplicate(db, kind, form, fields.registrationKey);
+    if (existing && !input.confirmDuplicate) return { kind: 'duplicate', existing };
+    if (!(await db.registers.get(registerId))) {
+      const register: RegisterRecord = { id: registerId, kind, year };
+      await db.registers.add(register);
+    }
+    const last = await db.registerEntries.where('[registerId+number]').between([registerId, -Infinity], [registerId, Infinity], true, true).last();
+    const number = nextRegisterNumber(last?.number);
+    const arrivedAt = input.arrivedAt.getTime();
+    const document: DocumentRecord = {
+      id: input.newId(),
+      direction: 'incoming',
+      typeId: form.typeId,
+      codeNotation: form.codeNotation,
+      issuer: form.issuer,
+      documentDate: form.documentDate,
+      abstract: form.abstract,
+      urgency: form.urgency,
+      confidentiality: form.confidentiality,
+      ...(form.dueDate !== undefined ? { dueDate: form.dueDate } : {}),
+      ...(form.recipient !== undefined ? { recipient: form.recipient } : {}),
+      ...(form.note !== undefined ? { note: form.note } : {}),
+      ...(form.pageCount !== undefined ? { pageCount: form.pageCount } : {}),
+      fileSha256: input.file.sha256,
+      fileSize: input.file.size,
+      createdAt: arrivedAt,
+      createdBy: actor,
+    };
+    await db.documents.add(document);
+    const entry: RegisterEntryRecord = {
+      registerId,
+      kind,
+      year,
+      number,
+      documentId: document.id,
+      arrivedAt,
+      legalReceiptAt: input.receipt.legal.getTime(),
+      receiptRule: input.receipt.rule,
+      status: 'active',
+      handling: 'waiting',
+      urgency: form.urgency,
+      ...fields,
+    };
+    entry.id = await db.registerEntries.add(entry);
+    await appendJournal(db, {
+      at: arrivedAt,
+      actor,
+      action: 'entry.registered',
+      subject: `${registerId}/${number}`,
+      // Identifiers only: the abstract of a confidential document stays out of the journal.
+      payload: {
+        entryId: entry.id,
+        documentId: document.id,
+        number,
+        codeNotation: document.codeNotation,
+        issuer: document.issuer,
+        fileSha256: document.fileSha256,
+        duplicateOf: existing ? existing.entry.id : null,
+      },
+    });
+    return { kind: 'registered', entry, document };
+  });
+}
+
+async function requireEntry(db: AppDB, entryId: number): Promise<RegisterEntryRecord> {
+  const entry = Number.isSafeInteger(entryId) ? await db.registerEntries.get(entryId) : undefined;
+  if (!entry) throw new AppFailure('NOT_FOUND', `Không tìm thấy dòng sổ #${String(entryId)}.`);
+  return entry;
+}
+
+/**
+ * Cancels an entry (Art. 9.4, 9.5): it keeps its number, stays in the register marked cancelled, and the reason,
+ * time and actor are kept and journaled. Throws AppFailure VALIDATION (no reason), NOT_FOUND, CONFLICT (already
+ * cancelled); nothing is written then.
+ */
+export async function cancelEntry(db: AppDB, input: { entryId: number; reason: string; actor: string; at: number }): Promise<RegisterEntryRecord> {
+  if (!Number.isSafeInteger(input.at)) throw new AppFailure('VALIDATION', 'Thời điểm hủy không hợp lệ.');
+  return db.transaction('rw', [db.registerEntries, db.journal], async () => {
+    const entry = await requireEntry(db, input.entryId);
+    let marked;
+    try {
+      marked = cancelledCopy(entry, { reason: input.reason, actor: input.actor, at: new Date(input.at) });
+    } catch (cause) {
+      if (isDomainError(cause, 'ALREADY_CANCELLED')) throw new AppFailure('CONFLICT', cause.message);
+      if (isDomainError(cause)) throw new AppFailure('VALIDATION', cause.message);
+      throw cause;
+    }
+    const updated: RegisterEntryRecord = {
+      ...entry,
+      status: 'cancelled',
+      cancelledAt: input.at,
+      cancelReason: marked.cancelReason,
+      cancelledBy: marked.cancelledBy,
+    };
+    await db.registerEntries.put(updated);
+    await appendJournal(db, {
+      at: input.at,
+      actor: marked.cancelledBy,
+      action: 'entry.cancelled',
+      subject: `${entry.registerId}/${entry.number}`,
+      payload: { entryId: entry.id, number: entry.number, reason: marked.cancelReason },
+    });
+    return updated;
+  });
+}
+
+/**
+ * Passes a registered document to the leader (Art. 9.1 "chuyển lãnh đạo"): handling becomes 'transferred', with
+ * whom and when, journaled. Throws AppFailure VALIDATION (no recipient), NOT_FOUND, CONFLICT (cancelled or
+ * already transferred).
+ */
+export async function transferEntry(db: AppDB, input: { entryId: number; to: string; actor: string; at: number }): Promise<RegisterEntryRecord> {
+  const to = typeof input.to === 'string' ? input.to.normalize('NFC').trim() : '';
+  if (to === '' || to.length > 200) throw new AppFailure('VALIDATION', 'Cần chọn lãnh đạo nhận văn bản.');
+  const actor = typeof input.actor === 'string' ? input.actor.trim() : '';
+  if (actor === '') throw new AppFailure('VALIDATION', 'Thiếu người chuyển.');
+  if (!Number.isSafeInteger(input.at)) throw new AppFailure('VALIDATION', 'Thời điểm chuyển không hợp lệ.');
+  return db.transaction('rw', [db.registerEntries, db.journal], async () => {
+    const entry = await requireEntry(db, input.entryId);
+    if (entry.status === 'cancelled') throw new AppFailure('CONFLICT', `Số ${entry.number} đã bị hủy, không chuyển được.`);
+    if (entry.handling === 'transferred') throw new AppFailure('CONFLICT', `Số ${entry.number} đã được chuyển trước đó.`);
+    const updated: RegisterEntryRecord = { ...entry, handling: 'transferred', transferredAt: input.at, transferredTo: to };
+    await db.registerEntries.put(updated);
+    await appendJournal(db, {
+      at: input.at,
+      actor,
+      action: 'entry.transferred',
+      subject: `${entry.registerId}/${entry.number}`,
+      payload: { entryId: entry.id, number: entry.number, to },
+    });
+    return updated;
+  });
+}
