@@ -10,8 +10,14 @@ export const MAX_SAFE_FILE_NAME = 120;
 
 // Windows reserves these names with any extension (CON.txt is as bad as CON); files travel between machines.
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
-// C0 controls, DEL and C1 controls.
-const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
+/** C0 controls (NUL included), DEL and C1 controls. */
+function hasControlChar(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f)) return true;
+  }
+  return false;
+}
 
 /**
  * Whether `candidate` (absolute, or relative to `root`) resolves to `root` itself or a path below it.
@@ -36,7 +42,7 @@ export function toSafeFileName(value: unknown): string | false {
   const name = value.normalize('NFC');
   if (name.length === 0 || name.length > MAX_SAFE_FILE_NAME) return false;
   if (name === '.' || name === '..' || name.includes('..')) return false;
-  if (/[/\\:*?"<>|]/.test(name) || CONTROL_CHARS.test(name)) return false;
+  if (/[/\\:*?"<>|]/.test(name) || hasControlChar(name)) return false;
   if (name !== name.trim() || name.endsWith('.')) return false;
   if (WINDOWS_RESERVED.test(name)) return false;
   return name;
