@@ -12,7 +12,10 @@ const NODE_BUILTINS = [
 /** `no-restricted-imports` patterns: what a folder keeps away from. */
 const forbid = (groups, message) => ({ group: groups, message });
 
-const nodeForbidden = forbid(['node:*', ...NODE_BUILTINS], 'Mã chạy ở mọi nơi/trình duyệt không được dùng module của Node.');
+// Bare built-in names go through `paths` (exact module names): as gitignore-style `patterns` they would also
+// match our own folders of the same name (shared/util, shared/api/events).
+const NODE_MESSAGE = 'Mã chạy ở mọi nơi/trình duyệt không được dùng module của Node.';
+const nodeForbidden = { ...forbid(['node:*'], NODE_MESSAGE), paths: NODE_BUILTINS.map((name) => ({ name, message: NODE_MESSAGE })) };
 const electronForbidden = forbid(['electron', 'electron/*'], 'Chỉ src/main/electron và src/preload được dùng electron.');
 const rendererForbidden = forbid(['**/renderer/**'], 'Không được import mã renderer từ đây.');
 const mainForbidden = forbid(['**/main/**'], 'Renderer/shared không được import mã main.');
@@ -24,7 +27,14 @@ const platformLibsForbidden = forbid(
 );
 const webHostForbidden = forbid(['**/web-host/**'], 'host/ không biết transport nào gọi nó.');
 
-const restrict = (...patterns) => ['error', { patterns }];
+/** Builds the rule options; a group may carry `paths` (exact names) beside its `group` patterns. */
+const restrict = (...groups) => [
+  'error',
+  {
+    paths: groups.flatMap((g) => g.paths ?? []),
+    patterns: groups.map(({ group, message }) => ({ group, message })),
+  },
+];
 
 export default tseslint.config(
   {

@@ -3,7 +3,7 @@
  * allowlist and the renderer client all derive from this map. Channel names are `domain.verb`; no
  * channel literal appears outside src/shared/api.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Result } from './result';
 import {
   Empty,

@@ -1,0 +1,53 @@
+// bench/register-search (issue 2, item 10): 200k register entries in IndexedDB in Chromium; p50/p95 of the
+// diacritic-insensitive search and the time of a full scan in the same run. Goal: p95 ≤ 50 ms and
+// p95 ≤ 0.1 × full scan. Last line: RESULT register-search p95_ms=… full_scan_ms=… ratio=…
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+
+const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 200_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const outDir = join(root, 'bench/out/register-search');
+
+execFileSync('npx', ['vite', 'build', '--config', 'bench/register-search/vite.config.ts'], { cwd: root, stdio: 'inherit' });
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
+const server = createServer((req, res) => {
+  const path = normalize(join(outDir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
+  const file = path.startsWith(outDir) && existsSync(path) && statSync(path).isFile() ? path : join(outDir, 'index.html');
+  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+  createReadStream(file).pipe(res);
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const { port } = server.address();
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.waitForFunction(() => document.getElementById('state')?.textContent === 'ready');
+  const seedMs = await page.evaluate((n) => window.bench.seed(n), ENTRIES);
+  console.log(`seeded ${ENTRIES} entries in ${(seedMs / 1000).toFixed(1)} s`);
+  const r = await page.evaluate((rounds) => window.bench.run(rounds), ROUNDS);
+  const sorted = [...r.searchMs].sort((a, b) => a - b);
+  const pct = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  const p50 = pct(50);
+  const p95 = pct(95);
+  const fullScan = r.fullScanMs.reduce((a, b) => a + b, 0) / r.fullScanMs.length;
+  const ratio = p95 / fullScan;
+  console.log(`queries: ${r.searchMs.length} (${r.hits.reduce((a, b) => a + b, 0) / r.hits.length | 0} hits on average), mismatches vs full scan: ${r.mismatches}`);
+  console.log(`search p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms; full scan ${fullScan.toFixed(0)} ms per query`);
+  console.log(`goal p95 <= 50 ms: ${p95 <= 50 ? 'met' : 'NOT met'}; goal p95 <= 0.1 x full scan: ${ratio <= 0.1 ? 'met' : 'NOT met'}`);
+  if (r.mismatches > 0) process.exitCode = 1;
+  console.log(`RESULT register-search entries=${ENTRIES} p50_ms=${p50.toFixed(2)} p95_ms=${p95.toFixed(2)} full_scan_ms=${fullScan.toFixed(2)} ratio=${ratio.toFixed(4)} mismatches=${r.mismatches}`);
+} finally {
+  await browser.close();
+  server.close();
+}
