@@ -4,7 +4,6 @@
  * primary keys come out already in register order (getAllKeys, no entry is loaded); text goes through the
  * multiEntry `*searchTokens` index, longest word first, and only a small candidate set is loaded and checked.
  */
-import Dexie from 'dexie';
 import { AppFailure } from '../../../shared/api/result';
 import { URGENCIES, type Urgency } from '../../../shared/domain/urgency';
 import { foldVietnamese } from '../../../shared/util/search-text';
@@ -27,8 +26,12 @@ const STATUSES = ['active', 'cancelled', 'waiting', 'transferred'] as const;
 /** Candidates at most this many are loaded and checked in memory; more are narrowed by keys first. */
 const LOAD_LIMIT = 4000;
 
-const MIN = Dexie.minKey;
-const MAX = Dexie.maxKey;
+// Year and number are numbers, so ±Infinity bound them. Dexie.maxKey is one shared array, and a key that holds
+// the same array twice is invalid (the IndexedDB key conversion treats a repeated object as a cycle), so string
+// components get a fresh upper bound each time.
+const MIN = -Infinity;
+const MAX = Infinity;
+const maxString = (): unknown[] => [[]];
 
 /** Checks a filter and folds its sender; throws AppFailure VALIDATION (with a Vietnamese message) when malformed. */
 export function normaliseFilter(filter: RegisterFilter): RegisterFilter {
@@ -133,15 +136,21 @@ async function loadAndCheck(db: AppDB, candidates: Iterable<number>, f: Register
     .map((e) => e.id as number);
 }
 
-async function textSearch(db: AppDB, f: RegisterFilter, q: TextQuery): Promise<number[]> {
+/** Tuning knobs (tests lower the load limit to exercise the key-only path on a small register). */
+export interface SearchOptions {
+  /** Most token candidates loaded and checked in memory; above it, keys are intersected first. */
+  loadLimit?: number;
+}
+
+async function textSearch(db: AppDB, f: RegisterFilter, q: TextQuery, loadLimit: number): Promise<number[]> {
   const byLength = [...q.parts].sort((a, b) => b.length - a.length);
   let candidates = await prefixKeys(db, byLength[0] as string);
   let used = 1;
-  while (candidates.size > LOAD_LIMIT && used < byLength.length) {
+  while (candidates.size > loadLimit && used < byLength.length) {
     candidates = intersect(candidates, await prefixKeys(db, byLength[used] as string));
     used += 1;
   }
-  if (candidates.size <= LOAD_LIMIT) return loadAndCheck(db, candidates, f, q);
+  if (candidates.size <= loadLimit) return loadAndCheck(db, candidates, f, q);
   // Still many: every part is already checked by keys; order and filter through the structural key lists.
   const { lists, exclude } = await structuralKeys(db, f);
   const ordered = intersectOrdered(lists, exclude, candidates);
@@ -153,11 +162,11 @@ async function textSearch(db: AppDB, f: RegisterFilter, q: TextQuery): Promise<n
  * Ids of the entries matching `filter`, in register order (year, number ascending), through the indexes.
  * Throws AppFailure VALIDATION for a malformed filter.
  */
-export async function searchRegister(db: AppDB, filter: RegisterFilter): Promise<number[]> {
+export async function searchRegister(db: AppDB, filter: RegisterFilter, options: SearchOptions = {}): Promise<number[]> {
   const f = normaliseFilter(filter);
   const q = parseTextQuery(f.text);
   return db.transaction('r', db.registerEntries, async () => {
-    if (q.parts.length > 0) return textSearch(db, f, q);
+    if (q.parts.length > 0) return textSearch(db, f, q, options.loadLimit ?? LOAD_LIMIT);
     const { lists, exclude } = await structuralKeys(db, f);
     return intersectOrdered(lists, exclude);
   });
@@ -211,7 +220,7 @@ export async function listSenders(db: AppDB, kind: RegisterKind, year?: number):
     const years = year !== undefined ? [year] : await listYears(db, kind);
     const folded = new Set<string>();
     for (const y of years) {
-      const keys = await db.registerEntries.where('[kind+year+issuerFolded]').between([kind, y, MIN], [kind, y, MAX], true, true).uniqueKeys();
+      const keys = await db.registerEntries.where('[kind+year+issuerFolded]').between([kind, y, ''], [kind, y, maxString()], true, true).uniqueKeys();
       for (const k of keys) {
         const sender = keyPart(k, 2);
         if (typeof sender === 'string') folded.add(sender);

@@ -1,0 +1,196 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { URGENCIES, type Urgency } from '../../../../src/shared/domain/urgency';
+import type { AppDB } from '../../../../src/renderer/db/db';
+import type { DocumentRecord, RegisterEntryRecord } from '../../../../src/renderer/db/records';
+import { cancelEntry, registerIncoming, transferEntry } from '../../../../src/renderer/db/registration';
+import { fullScanSearch, listSenders, listYears, loadRows, searchRegister, type RegisterFilter } from '../../../../src/renderer/db/queries/register-search';
+import { entrySearchFields } from '../../../../src/renderer/db/search-index';
+import { SHA, form, freshDb, registration } from './support';
+
+async function add(db: AppDB, fields: Parameters<typeof form>[0], when = '2026-03-02 09:00') {
+  const outcome = await registerIncoming(db, registration({ form: form(fields), confirmDuplicate: true }, when));
+  if (outcome.kind !== 'registered') throw new Error('not registered');
+  return outcome.entry.id as number;
+}
+
+/** A small register: Đề án, a QĐ, an urgent one from another sender, one in 2025. */
+async function sample(db: AppDB) {
+  const deAn = await add(db, { typeId: 'de-an', codeNotation: '07/ĐA-UBND', abstract: 'Đề án chuyển đổi số năm 2026' });
+  const qd12 = await add(db, { typeId: 'quyet-dinh', codeNotation: '12/QĐ-UBND', abstract: 'Quyết định phê duyệt kế hoạch' });
+  const qd15 = await add(db, { typeId: 'quyet-dinh', codeNotation: '15/QĐ-UBND', abstract: 'Quyết định giao 12 chỉ tiêu' });
+  const urgent = await add(db, { codeNotation: '30/SNV-VP', issuer: 'Sở Nội vụ', abstract: 'Về việc đăng ký thi đua', urgency: 'hoa-toc' });
+  const old = await add(db, { codeNotation: '99/UBND-VP', abstract: 'Báo cáo tổng kết đê điều' }, '2025-06-10 10:00');
+  return { deAn, qd12, qd15, urgent, old };
+}
+
+describe('searchRegister (Phụ lục VI Phần I III)', () => {
+  it('finds with and without diacritics, đ ↔ d, and by word prefix', async () => {
+    const db = freshDb();
+    const s = await sample(db);
+    const q = (text: string, year?: number) => searchRegister(db, { kind: 'incoming', text, ...(year ? { year } : {}) });
+    expect(await q('de an')).toEqual([s.deAn]);
+    expect(await q('Đề án')).toEqual([s.deAn]);
+    expect(await q('DE AN')).toEqual([s.deAn]);
+    expect(await q('chuyen doi so')).toEqual([s.deAn]);
+    expect(await q('đăng ký')).toEqual([s.urgent]);
+    expect(await q('dang ky')).toEqual([s.urgent]);
+    expect(await q('de')).toEqual([s.old, s.deAn]); // "đê điều" (2025) and "Đề án", in register order
+    expect(await q('de', 2026)).toEqual([s.deAn]);
+    expect(await q('quyet')).toEqual([s.qd12, s.qd15]);
+    expect(await q('khong co tu nay')).toEqual([]);
+  });
+
+  it('finds by số/ký hiệu, whole or in part, without matching the same digits elsewhere', async () => {
+    const db = freshDb();
+    const s = await sample(db);
+    const q = (text: string) => searchRegister(db, { kind: 'incoming', text });
+    expect(await q('12/QĐ-UBND')).toEqual([s.qd12]);
+    expect(await q('12/qd-ubnd')).toEqual([s.qd12]);
+    expect(await q('qđ-ubnd')).toEqual([s.qd12, s.qd15]);
+    expect(await q('12')).toEqual([s.qd12, s.qd15]); // "giao 12 chỉ tiêu" counts as a word match
+    expect(await q('SNV')).toEqual([s.urgent]);
+  });
+
+  it('filters by year, urgency, sender and status', async () => {
+    const db = freshDb();
+    const s = await sample(db);
+    await cancelEntry(db, { entryId: s.qd15, reason: 'Nhập trùng', actor: 'vanthu', at: 1 });
+    await transferEntry(db, { entryId: s.qd12, to: 'Lãnh đạo', actor: 'vanthu', at: 2 });
+    const q = (f: Omit<RegisterFilter, 'kind'>) => searchRegister(db, { kind: 'incoming', ...f });
+    expect(await q({ year: 2025 })).toEqual([s.old]);
+    expect(await q({ year: 2026 })).toEqual([s.deAn, s.qd12, s.qd15, s.urgent]);
+    expect(await q({ urgency: 'hoa-toc' })).toEqual([s.urgent]);
+    expect(await q({ sender: 'so noi vu' })).toEqual([s.urgent]);
+    expect(await q({ sender: 'Sở Nội vụ' })).toEqual([s.urgent]); // folded here too
+    expect(await q({ sender: 'ubnd tinh lai chau', year: 2026 })).toEqual([s.deAn, s.qd12, s.qd15]);
+    expect(await q({ status: 'cancelled' })).toEqual([s.qd15]);
+    expect(await q({ status: 'active' })).toEqual([s.old, s.deAn, s.qd12, s.urgent]);
+    expect(await q({ status: 'transferred' })).toEqual([s.qd12]);
+    expect(await q({ status: 'waiting', year: 2026 })).toEqual([s.deAn, s.urgent]);
+    expect(await q({ status: 'waiting', text: 'quyet' })).toEqual([]);
+    expect(await searchRegister(db, { kind: 'outgoing' })).toEqual([]);
+  });
+
+  it('refuses a malformed filter with VALIDATION', async () => {
+    const db = freshDb();
+    const bad = [
+      { kind: 'sideways' },
+      { kind: 'incoming', year: 20.5 },
+      { kind: 'incoming', urgency: 'gap' },
+      { kind: 'incoming', status: 'lost' },
+      { kind: 'incoming', text: 'x'.repeat(201) },
+    ] as unknown as RegisterFilter[];
+    for (const f of bad) await expect(searchRegister(db, f)).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+});
+
+describe('loadRows, listYears, listSenders', () => {
+  it('joins entries with their documents in the order asked, skipping unknown ids', async () => {
+    const db = freshDb();
+    const s = await sample(db);
+    const rows = await loadRows(db, [s.urgent, 12345, s.deAn]);
+    expect(rows.map((r) => [r.entry.id, r.document.codeNotation])).toEqual([
+      [s.urgent, '30/SNV-VP'],
+      [s.deAn, '07/ĐA-UBND'],
+    ]);
+    expect(await loadRows(db, [])).toEqual([]);
+  });
+
+  it('lists the years and senders of a register kind', async () => {
+    const db = freshDb();
+    await sample(db);
+    expect(await listYears(db, 'incoming')).toEqual([2025, 2026]);
+    expect(await listYears(db, 'outgoing')).toEqual([]);
+    expect(await listSenders(db, 'incoming', 2026)).toEqual([
+      { folded: 'so noi vu', display: 'Sở Nội vụ' },
+      { folded: 'ubnd tinh lai chau', display: 'UBND tỉnh Lai Châu' },
+    ]);
+    expect(await listSenders(db, 'incoming', 2025)).toEqual([{ folded: 'ubnd tinh lai chau', display: 'UBND tỉnh Lai Châu' }]);
+    expect((await listSenders(db, 'incoming')).map((x) => x.folded)).toEqual(['so noi vu', 'ubnd tinh lai chau']);
+  });
+});
+
+// Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed.
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = ['Đề án', 'đê điều', 'chuyển đổi số', 'Quyết định', 'kế hoạch', 'báo cáo', 'Hỏa tốc', 'đăng ký', 'đất đai', 'đào tạo', 'dân tộc', 'giáo dục', 'y tế', 'ngân sách', 'an ninh', 'thi đua'];
+const ISSUERS = ['UBND tỉnh Lai Châu', 'Sở Nội vụ', 'Sở Tài chính', 'Bộ Nội vụ', 'UBND huyện Tam Đường'];
+const NOTATIONS = ['QĐ-UBND', 'UBND-VP', 'SNV-VP', 'BC-STC', 'KH-UBND'];
+const QUERY_TEXTS = ['de an', 'Đề', 'dat dai', 'đào', 'dao tao', 'qd-ubnd', 'ubnd', 'so', 'hoa toc', 'ke hoach bao', '1', '12/qd', 'dan', 'an', 'tai chinh', 'y te', '', '  ', 'vp', 'đ'];
+
+async function seedRandom(db: AppDB, n: number, rnd: () => number): Promise<void> {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+  const numbers = new Map<string, number>();
+  const docs: DocumentRecord[] = [];
+  const entries: RegisterEntryRecord[] = [];
+  for (let i = 0; i < n; i++) {
+    const kind = rnd() < 0.8 ? 'incoming' : 'outgoing';
+    const year = 2024 + Math.floor(rnd() * 3);
+    const registerId = `${kind}-${year}`;
+    const number = (numbers.get(registerId) ?? 0) + 1;
+    numbers.set(registerId, number);
+    const doc: DocumentRecord = {
+      id: `r-${i}`,
+      direction: kind,
+      typeId: pick(['cong-van', 'quyet-dinh', 'de-an', 'bao-cao'] as const),
+      codeNotation: `${1 + Math.floor(rnd() * 40)}/${pick(NOTATIONS)}`,
+      issuer: pick(ISSUERS),
+      documentDate: `${year}-01-02`,
+      abstract: `${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)}`,
+      urgency: pick(URGENCIES),
+      confidentiality: 'thuong',
+      fileSha256: SHA,
+      fileSize: 1,
+      createdAt: i,
+      createdBy: 'seed',
+    };
+    const cancelled = rnd() < 0.1;
+    docs.push(doc);
+    entries.push({
+      registerId, kind, year, number, documentId: doc.id, arrivedAt: i, legalReceiptAt: i,
+      receiptRule: { kind: 'in-office-hours' },
+      status: cancelled ? 'cancelled' : 'active',
+      handling: rnd() < 0.3 ? 'transferred' : 'waiting',
+      urgency: doc.urgency,
+      ...entrySearchFields(doc),
+    });
+  }
+  // Stored in shuffled order, so primary keys do not follow register order.
+  entries.sort(() => rnd() - 0.5);
+  await db.transaction('rw', db.documents, db.registerEntries, async () => {
+    await db.documents.bulkAdd(docs);
+    await db.registerEntries.bulkAdd(entries);
+  });
+}
+
+describe('searchRegister agrees with fullScanSearch', () => {
+  it('on 400 random entries and 300 random filters, with both the load path and the key-only path', async () => {
+    const db = freshDb();
+    const rnd = random(20260106);
+    await seedRandom(db, 400, rnd);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+    let nonEmpty = 0;
+    for (let i = 0; i < 300; i++) {
+      const filter: RegisterFilter = { kind: rnd() < 0.85 ? 'incoming' : 'outgoing' };
+      if (rnd() < 0.4) filter.year = 2024 + Math.floor(rnd() * 3);
+      if (rnd() < 0.3) filter.urgency = pick(URGENCIES) as Urgency;
+      if (rnd() < 0.3) filter.sender = pick(ISSUERS);
+      if (rnd() < 0.4) filter.status = pick(['active', 'cancelled', 'waiting', 'transferred'] as const);
+      if (rnd() < 0.7) filter.text = pick(QUERY_TEXTS);
+      const expected = await fullScanSearch(db, filter);
+      expect(await searchRegister(db, filter), JSON.stringify(filter)).toEqual(expected);
+      expect(await searchRegister(db, filter, { loadLimit: 0 }), `key-only ${JSON.stringify(filter)}`).toEqual(expected);
+      if (expected.length > 0) nonEmpty += 1;
+    }
+    expect(nonEmpty).toBeGreaterThan(100); // the comparison is not vacuous
+  });
+});
