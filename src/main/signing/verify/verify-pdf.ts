@@ -1,0 +1,132 @@
+/**
+ * Verify every signature of a PDF (runs in main on every incoming document, Art. 9.2, and on demand):
+ * structure (signature-structure.ts), CMS integrity (cms-check.ts), what changed since each signature
+ * (revision-diff.ts), then — unless integrity-only — the chain to the configured anchors and revocation
+ * (trust-check.ts). Verdicts and reasons are plain Vietnamese.
+ */
+import { parseRevisions, type ParsedPdf } from '../../pdf/parse/pdf-revisions';
+import { RevisionView } from '../../pdf/parse/revision-view';
+import { checkCms } from './cms-check';
+import { pdfDateToIso } from '../../pdf/pdf-date';
+import { analyseChanges, type Locks } from './revision-diff';
+import { findSignatures, walkFields, type FoundSignature } from './signature-structure';
+import { checkTrust, type TrustContext, type TrustResult } from './trust-check';
+
+export type Verdict = 'valid' | 'valid-with-allowed-changes' | 'invalid' | 'unknown' | 'unsigned';
+export type SignatureVerdictKind = Exclude<Verdict, 'unsigned'>;
+
+export interface SignatureVerdict {
+  field: string;
+  signer: string | null;
+  organization: string | null;
+  /** Claimed signing time from /M (not proven without a timestamp). */
+  time: string | null;
+  /** 1-based revision the signature covers, null when it covers none. */
+  revision: number | null;
+  revisions: number;
+  coversWholeFile: boolean;
+  certification: number | null;
+  verdict: SignatureVerdictKind;
+  reasons: string[];
+  allowedChanges: string[];
+  chain: TrustResult['chain'] | 'not-checked';
+  revocation: TrustResult['revocation'] | 'not-checked';
+}
+
+export interface PdfVerification {
+  verdict: Verdict;
+  reasons: string[];
+  signatures: SignatureVerdict[];
+}
+
+export interface VerifyOptions {
+  /** Judge structure, integrity and revisions only (like pdfsig -nocert). */
+  integrityOnly?: boolean;
+  trust?: TrustContext;
+}
+
+function locksAt(pdf: ParsedPdf, sigs: FoundSignature[], revision: number): Locks {
+  const locks: Locks = { docMdp: null, fields: new Set() };
+  const last = pdf.revisions[pdf.revisions.length - 1];
+  const allNames = last ? walkFields(new RevisionView(pdf, last)).map((f) => f.name) : [];
+  const add = (t: { action?: string; fields?: string[] }): void => {
+    if (locks.fields === 'all') return;
+    const set = locks.fields;
+    if (t.action === 'All') locks.fields = 'all';
+    else if (t.action === 'Include') for (const f of t.fields ?? []) set.add(f);
+    else if (t.action === 'Exclude') for (const f of allNames) if (!(t.fields ?? []).includes(f)) set.add(f);
+  };
+  for (const s of sigs) {
+    if (s.revision === null || s.revision > revision) continue;
+    for (const t of s.transforms) {
+      if (t.method === 'DocMDP') locks.docMdp = locks.docMdp === null ? t.p ?? 2 : Math.min(locks.docMdp, t.p ?? 2);
+      if (t.method === 'FieldMDP') add(t);
+    }
+    if (s.lock) add(s.lock);
+  }
+  return locks;
+}
+
+/** Verify `bytes`. Never throws on bad input: malformed files come back as invalid or unsigned with reasons. */
+export async function verifyPdf(bytes: Uint8Array, options: VerifyOptions = {}): Promise<PdfVerification> {
+  if (Buffer.from(bytes.subarray(0, 1024)).toString('latin1').indexOf('%PDF-') < 0) {
+    return { verdict: 'invalid', reasons: ['tệp không phải PDF'], signatures: [] };
+  }
+  const pdf = parseRevisions(bytes);
+  const docProblems: string[] = [];
+  const sigs = findSignatures(pdf);
+  if (sigs.length === 0) return { verdict: 'unsigned', reasons: ['tài liệu chưa được ký số'], signatures: [] };
+  const lastEnd = pdf.revisions[pdf.revisions.length - 1]?.end ?? 0;
+  const tail = Buffer.from(bytes.subarray(lastEnd)).toString('latin1');
+  if (/\S/.test(tail)) docProblems.push(`có ${bytes.length - lastEnd} byte sau %%EOF cuối cùng không thuộc bản sửa đổi nào`);
+  const certification = sigs.find((s) => s.transforms.some((t) => t.method === 'DocMDP'));
+  if (certification && certification !== sigs[0]) docProblems.push('chữ ký chứng thực (DocMDP) không phải chữ ký đầu tiên');
+
+  const results: SignatureVerdict[] = [];
+  for (const s of sigs) {
+    const why = [...s.problems];
+    let allowed: string[] = [];
+    let substantive = false;
+    let signer: string | null = s.name;
+    let organization: string | null = null;
+    let chain: SignatureVerdict['chain'] = 'not-checked';
+    let revocation: SignatureVerdict['revocation'] = 'not-checked';
+    let unknown: string[] = [];
+    const notes: string[] = [];
+    if (why.length === 0 && s.contents && s.byteRange && s.revision !== null) {
+      const cms = checkCms(s.contents.bytes, bytes, s.byteRange, s.subFilter === 'ETSI.CAdES.detached', options.integrityOnly === true);
+      why.push(...cms.problems);
+      notes.push(...cms.warnings);
+      if (cms.signer) { signer = cms.signer.commonName || cms.signer.subject; organization = cms.signer.organization || null; }
+      const changes = analyseChanges(pdf, s.revision, locksAt(pdf, sigs, s.revision));
+      why.push(...changes.disallowed.map((d) => `thay đổi sau khi ký: ${d}`));
+      allowed = changes.allowed;
+      substantive = changes.substantive;
+      if (cms.ok && !options.integrityOnly && cms.signerCertDer) {
+        const t = await checkTrust(cms.signerCertDer, cms, pdf, s, options.trust);
+        chain = t.chain;
+        revocation = t.revocation;
+        why.push(...t.invalid);
+        unknown = t.unknown;
+      }
+    }
+    const verdict: SignatureVerdictKind = why.length > 0 ? 'invalid' : unknown.length > 0 ? 'unknown' : substantive ? 'valid-with-allowed-changes' : 'valid';
+    results.push({
+      field: s.fieldName, signer, organization, time: pdfDateToIso(s.claimedTime),
+      revision: s.revision === null ? null : s.revision + 1, revisions: pdf.revisions.length,
+      coversWholeFile: s.byteRange !== null && (s.byteRange[2] ?? 0) + (s.byteRange[3] ?? 0) === bytes.length,
+      certification: s.transforms.find((t) => t.method === 'DocMDP')?.p ?? null,
+      verdict, reasons: [...why, ...unknown, ...notes], allowedChanges: allowed, chain, revocation,
+    });
+  }
+  const reasons = [...docProblems];
+  for (const r of results.filter((x) => x.verdict === 'invalid')) reasons.push(`chữ ký "${r.field}" không hợp lệ: ${r.reasons.join('; ')}`);
+  for (const r of results.filter((x) => x.verdict === 'unknown')) reasons.push(`chữ ký "${r.field}" chưa xác định: ${r.reasons.join('; ')}`);
+  const verdict: Verdict = reasons.length > 0 && results.every((x) => x.verdict !== 'invalid') && docProblems.length === 0
+    ? 'unknown'
+    : reasons.length > 0 ? 'invalid'
+      : results.some((r) => r.verdict === 'valid-with-allowed-changes') ? 'valid-with-allowed-changes' : 'valid';
+  if (verdict === 'valid') reasons.push('mọi chữ ký hợp lệ, tài liệu không bị thay đổi sau khi ký');
+  if (verdict === 'valid-with-allowed-changes') reasons.push('mọi chữ ký hợp lệ; sau khi ký chỉ có các thay đổi được phép');
+  return { verdict, reasons, signatures: results };
+}
