@@ -23,9 +23,10 @@ function noteOf(row: RegisterRow): string {
 function cellFor(key: string, row: RegisterRow): string {
   const { entry, document } = row;
   switch (key) {
-    // "Ngày đến" is the legal receipt date (Art. 10.5), which is the date the receipt counts from.
+    // "Ngày đến" is the day the document reached the clerk (arrivedAt). The legal receipt time of Art. 10.5,
+    // which may be the next working morning, is shown on registration and in the waiting list.
     case 'arrivalDate':
-      return dateOf(entry.legalReceiptAt);
+      return dateOf(entry.arrivedAt);
     case 'arrivalNumber':
       return String(entry.number);
     case 'author':

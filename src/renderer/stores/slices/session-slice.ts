@@ -76,7 +76,7 @@ export function createSessionSlice(deps: AppDeps): StateCreator<AppState, [], []
       set({ account: toSessionAccount(found), locked: false, lastActivity: deps.now().getTime() });
       return 'ok';
     },
-    logout: () => set({ account: null, locked: false, dialog: null }),
+    logout: () => set({ account: null, locked: false, dialog: null, toasts: [] }),
     touch: () => {
       if (!get().locked) set({ lastActivity: deps.now().getTime() });
     },

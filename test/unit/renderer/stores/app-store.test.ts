@@ -67,12 +67,13 @@ describe('session slice', () => {
     expect(store.getState().checkIdle()).toBe(true);
   });
 
-  it('logout clears the account, the lock and any open dialog', async () => {
+  it('logout clears the account, the lock, any open dialog and the previous user\'s notices', async () => {
     await store.getState().login('quantri', 'Quan-tri-2026!');
     store.getState().openDialog({ kind: 'shortcuts' });
+    store.getState().pushToast('info', 'Đã thêm tài khoản vanthu.');
     store.getState().lock();
     store.getState().logout();
-    expect(store.getState()).toMatchObject({ account: null, locked: false, dialog: null });
+    expect(store.getState()).toMatchObject({ account: null, locked: false, dialog: null, toasts: [] });
   });
 });
 
