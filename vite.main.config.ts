@@ -1,0 +1,20 @@
+// Main-process build for Electron Forge's VitePlugin (merged over the plugin's own defaults: electron and node
+// built-ins external, output in .vite/build). package.json is "type": "module" with "main": ".vite/build/main.js",
+// so main is emitted as an ES module (Electron ≥ 28 loads ESM main scripts).
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  build: {
+    target: 'node22',
+    sourcemap: true,
+    lib: {
+      entry: 'src/main/electron/main.ts',
+      formats: ['es'],
+      fileName: () => 'main.js',
+    },
+    rollupOptions: {
+      // A native N-API addon cannot be bundled; it is loaded from node_modules at run time.
+      external: ['pkcs11js'],
+    },
+  },
+});
