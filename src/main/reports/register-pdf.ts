@@ -130,12 +130,13 @@ export async function renderRegisterPdf(
       const rest = lineCount - from;
       // Move a row that fits on a page to the next page instead of splitting it; split only taller rows.
       const atTop = y === tableTop - headerH;
-      if (room < 1 || (room < rest && !atTop && rest <= linesThatFit(TOP - headerH))) {
+      if (!atTop && (room < 1 || (room < rest && rest <= linesThatFit(TOP - headerH)))) {
         await endTablePage();
         startTablePage(false);
         continue;
       }
-      const take = Math.min(room, rest);
+      // At the top of a page at least one line is drawn, so the loop always moves on.
+      const take = Math.max(1, Math.min(room, rest));
       drawRow(content, faces.regular, xs, lines, y, from, take, row.cancelled ? strikeLimit(lines.length) : 0);
       from += take;
       y -= take * LINE_H + 2 * PAD;

@@ -139,6 +139,20 @@ describe('register PDF (NĐ 30 Phụ lục IV)', () => {
     for (const n of [1, 60, 120]) expect(all).toContain(`${n}/QĐ-UBND`);
   });
 
+  it('splits a row taller than a page across pages without losing text', async () => {
+    const note = `${'Ghi chú rất dài '.repeat(120)}KẾTTHÚC`.slice(-1990);
+    const rows = [incomingRow(1), { ...incomingRow(2), cells: incomingRow(2).cells.with(9, note) }, incomingRow(3)];
+    const stored = await service().reports.registerPdf(request(rows));
+    const pdf = await blobToFile(stored.sha256, 'tall.pdf');
+    await run('qpdf', ['--check', pdf]);
+    const pages = Number(/Pages:\s+(\d+)/.exec((await run('pdfinfo', [pdf])).stdout)?.[1]);
+    expect(pages).toBeGreaterThan(3);
+    const text = (await run('pdftotext', [pdf, '-'])).stdout;
+    expect(text).toContain('KẾTTHÚC');
+    expect(text).toContain('3/QĐ-UBND');
+    expect(collapse(text).split('Ghi chú rất dài').length - 1).toBeGreaterThanOrEqual(115);
+  });
+
   it('with 0 rows still gives a valid register: the cover with dots and the headings', async () => {
     const stored = await service().reports.registerPdf(request([], { kind: 'outgoing' }));
     const pdf = await blobToFile(stored.sha256, 'empty.pdf');
