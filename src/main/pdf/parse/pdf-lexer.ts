@@ -13,8 +13,10 @@ export interface PdfDict { kind: 'dict'; map: Map<string, PdfValue> }
 export interface PdfStream { kind: 'stream'; dict: PdfDict; dataStart: number; dataEnd: number }
 
 export class PdfSyntaxError extends Error {
-  constructor(message: string, readonly offset: number) {
+  readonly offset: number;
+  constructor(message: string, offset: number) {
     super(`${message} @${offset}`);
+    this.offset = offset;
     this.name = 'PdfSyntaxError';
   }
 }
@@ -40,7 +42,9 @@ export function isString(v: PdfValue | undefined): v is PdfString {
 
 export class PdfLexer {
   pos: number;
-  constructor(readonly bytes: Uint8Array, start = 0) {
+  readonly bytes: Uint8Array;
+  constructor(bytes: Uint8Array, start = 0) {
+    this.bytes = bytes;
     this.pos = start;
   }
 

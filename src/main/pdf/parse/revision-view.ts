@@ -20,7 +20,12 @@ export class RevisionView {
   private readonly cache: ParseCache;
   private readonly objStms = new Map<number, Map<number, PdfValue>>();
 
-  constructor(readonly pdf: ParsedPdf, readonly revision: Revision) {
+  readonly pdf: ParsedPdf;
+  readonly revision: Revision;
+
+  constructor(pdf: ParsedPdf, revision: Revision) {
+    this.pdf = pdf;
+    this.revision = revision;
     let c = caches.get(pdf);
     if (!c) {
       c = new Map();

@@ -16,6 +16,8 @@ import { checkRevocation, type RevocationSources, type RevocationStatus } from '
 export interface TrustContext {
   /** DER of the trust anchors (imported pinned roots, plus test roots in tests). */
   anchors: Uint8Array[];
+  /** Known intermediates (the imported pinned G2 sub-CA, or a --trust directory). */
+  intermediates?: Uint8Array[];
   /** Directory of the offline revocation cache (*.crl, *.ocsp DER files). */
   revocationCacheDir?: string;
   /** Fetch OCSP/CRL over the network when nothing fresh is at hand. */
@@ -73,7 +75,7 @@ export async function checkTrust(signerDer: Uint8Array, cms: CmsCheck, pdf: Pars
   const claimed = pdfDateToIso(sig.claimedTime);
   const at = claimed ? new Date(claimed) : now;
   const dss = dssMaterial(pdf);
-  const pool = [...cms.certs, ...dss.certs].map(toX509).filter((c): c is X509Certificate => c !== null);
+  const pool = [...cms.certs, ...dss.certs, ...(ctx?.intermediates ?? [])].map(toX509).filter((c): c is X509Certificate => c !== null);
   const anchorPrints = new Set(anchors.map((a) => a.fingerprint256));
   const signer = toX509(signerDer);
   if (!signer) { result.invalid.push('chứng thư số người ký hỏng'); return result; }
