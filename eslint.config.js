@@ -16,7 +16,8 @@ const forbid = (groups, message) => ({ group: groups, message });
 // match our own folders of the same name (shared/util, shared/api/events).
 const NODE_MESSAGE = 'Mã chạy ở mọi nơi/trình duyệt không được dùng module của Node.';
 const nodeForbidden = { ...forbid(['node:*'], NODE_MESSAGE), paths: NODE_BUILTINS.map((name) => ({ name, message: NODE_MESSAGE })) };
-const electronForbidden = forbid(['electron', 'electron/*'], 'Chỉ src/main/electron và src/preload được dùng electron.');
+// A regex, not a gitignore-style group: the group 'electron' would also match our folder src/main/electron.
+const electronForbidden = { regex: '^electron(/.*)?$', message: 'Chỉ src/main/electron và src/preload được dùng electron.' };
 const rendererForbidden = forbid(['**/renderer/**'], 'Không được import mã renderer từ đây.');
 const mainForbidden = forbid(['**/main/**'], 'Renderer/shared không được import mã main.');
 const preloadForbidden = forbid(['**/preload/**'], 'Không được import preload.');
@@ -32,7 +33,7 @@ const restrict = (...groups) => [
   'error',
   {
     paths: groups.flatMap((g) => g.paths ?? []),
-    patterns: groups.map(({ group, message }) => ({ group, message })),
+    patterns: groups.map(({ group, regex, message }) => (regex ? { regex, message } : { group, message })),
   },
 ];
 

@@ -4,9 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-// app-origin.ts imports nothing from `electron`; the lint pattern 'electron' also matches the folder name
-// src/main/electron, so this one import is exempted by hand (a `regex: '^electron(/.*)?$'` pattern would not need it).
-// eslint-disable-next-line no-restricted-imports
+// app-origin.ts imports nothing from `electron`: its checks are tested in plain Node.
 import {
   APP_ENTRY_URL,
   isTrustedSender,

@@ -35,11 +35,9 @@ vi.mock('electron', () => ({
   },
 }));
 
-// The modules below import `electron`, which is the fake above; the lint pattern also matches the folder name.
-/* eslint-disable no-restricted-imports */
+// The modules below import `electron`, which is the fake above.
 import { registerIpc, ipcEmitter } from '../../../src/main/electron/ipc';
 import { lockDownSession, secureWebPreferences } from '../../../src/main/electron/security';
-/* eslint-enable no-restricted-imports */
 import { CHANNELS, type Transport } from '../../../src/shared/api/contract';
 import type { Handlers } from '../../../src/main/host/handlers';
 
