@@ -15,12 +15,13 @@ export function App() {
   const store = useStoreApi();
   const account = useAppStore((s) => s.account);
   const locked = useAppStore((s) => s.locked);
+  const settingUp = useAppStore((s) => s.settingUp);
   const anyAccount = useLiveQuery(() => hasAnyAccount(deps.db), [deps.db]);
 
   useEffect(() => connectStore(store, deps), [store, deps]);
 
   if (anyAccount === undefined) return <p className="loading">{vi.common.loading}</p>;
-  if (!anyAccount) return <FirstRunForm />;
+  if (!anyAccount || settingUp) return <FirstRunForm />;
   if (account === null) return <LoginForm />;
   if (locked) return <LockScreen />;
   return <AppShell account={account} />;

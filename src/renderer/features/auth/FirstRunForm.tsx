@@ -1,15 +1,13 @@
 /** First run: create the administrator account (Art. 3.7), then sign in with it. */
 import { useState, type FormEvent } from 'react';
-import { createFirstAdmin } from '../../db/accounts';
 import { Field } from '../../components/Field';
-import { errorTextOf } from '../../i18n/messages';
+import { errorText, errorTextOf } from '../../i18n/messages';
 import { vi } from '../../i18n/vi';
-import { useAppStore, useDeps } from '../../stores/AppContext';
+import { useAppStore } from '../../stores/AppContext';
 import { accountInputProblem } from './account-input';
 
 export function FirstRunForm() {
-  const { db, api, now } = useDeps();
-  const login = useAppStore((s) => s.login);
+  const setupFirstAdmin = useAppStore((s) => s.setupFirstAdmin);
   const [form, setForm] = useState({ username: '', fullName: '', password: '', passwordAgain: '' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -22,9 +20,12 @@ export function FirstRunForm() {
     setBusy(true);
     setError(null);
     try {
-      const username = form.username.trim().toLowerCase();
-      await createFirstAdmin(db, api, { username, fullName: form.fullName.trim(), password: form.password, at: now().getTime() });
-      await login(username, form.password);
+      const outcome = await setupFirstAdmin({
+        username: form.username.trim().toLowerCase(),
+        fullName: form.fullName.trim(),
+        password: form.password,
+      });
+      if (outcome === 'error') setError(errorText('INTERNAL'));
     } catch (cause) {
       setError(errorTextOf(cause));
     } finally {

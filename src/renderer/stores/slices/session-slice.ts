@@ -6,7 +6,7 @@ import type { StateCreator } from 'zustand';
 import type { Settings } from '../../../shared/api/schemas';
 import type { Role } from '../../../shared/domain/roles';
 import type { AccountRecord } from '../../db/records';
-import { authenticate } from '../../db/accounts';
+import { authenticate, createFirstAdmin } from '../../db/accounts';
 import type { AppDeps } from '../deps';
 import type { AppState } from '../app-store';
 
@@ -28,7 +28,11 @@ export interface SessionSlice {
   locked: boolean;
   lastActivity: number;
   settings: Settings | null;
+  /** True while the first administrator is being created and signed in (the first-run screen stays up). */
+  settingUp: boolean;
   setSettings(settings: Settings): void;
+  /** First run: creates the administrator (Art. 3.7) and signs in with it; throws what the data layer throws. */
+  setupFirstAdmin(input: { username: string; fullName: string; password: string }): Promise<LoginOutcome>;
   /** Checks the password through the data layer and opens the session. */
   login(username: string, password: string): Promise<LoginOutcome>;
   /** Re-enters the locked session of the same account. */
@@ -59,7 +63,19 @@ export function createSessionSlice(deps: AppDeps): StateCreator<AppState, [], []
     locked: false,
     lastActivity: deps.now().getTime(),
     settings: null,
+    settingUp: false,
     setSettings: (settings) => set({ settings }),
+    setupFirstAdmin: async (input) => {
+      // Without this flag the screen would flash to the login form between the two steps, because the
+      // account list (a live query) changes before the sign-in has finished.
+      set({ settingUp: true });
+      try {
+        await createFirstAdmin(deps.db, deps.api, { ...input, at: deps.now().getTime() });
+        return await get().login(input.username, input.password);
+      } finally {
+        set({ settingUp: false });
+      }
+    },
     login: async (username, password) => {
       const found = await attempt(username, password);
       if (found === 'error') return 'error';

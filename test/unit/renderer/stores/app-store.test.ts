@@ -77,6 +77,28 @@ describe('session slice', () => {
   });
 });
 
+describe('first run', () => {
+  it('creates the administrator and signs in, keeping the first-run screen up meanwhile', async () => {
+    const fresh = createDb(`store-first-${Math.random().toString(36).slice(2)}`);
+    const s = createAppStore({ api, db: fresh, now: () => new Date(clock), newId: () => 'x' });
+    const seen: boolean[] = [];
+    const off = s.subscribe((state) => seen.push(state.settingUp));
+    const outcome = await s.getState().setupFirstAdmin({ username: 'admin', fullName: 'Người quản trị', password: 'Mat-khau-2026!' });
+    off();
+    expect(outcome).toBe('ok');
+    expect(s.getState()).toMatchObject({ settingUp: false, account: { username: 'admin', role: 'quan-tri' } });
+    expect(seen[0]).toBe(true);
+    fresh.close();
+    await fresh.delete();
+  });
+
+  it('refuses a second administrator through first run and clears the flag', async () => {
+    await expect(store.getState().setupFirstAdmin({ username: 'khac', fullName: 'Người khác', password: 'Mat-khau-2026!' })).rejects.toBeDefined();
+    expect(store.getState()).toMatchObject({ settingUp: false, account: null });
+    expect(await db.accounts.count()).toBe(1);
+  });
+});
+
 describe('ui slice', () => {
   it('starts each register on the current year (Vietnam time) with no other filter', () => {
     clock = Date.parse('2026-12-31T18:00:00Z'); // already 01/01/2027 in Hà Nội
