@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
+import { liveQuery } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { URGENCIES, type Urgency } from '../../../../src/shared/domain/urgency';
-import type { AppDB } from '../../../../src/renderer/db/db';
+import { createDb, type AppDB } from '../../../../src/renderer/db/db';
 import type { DocumentRecord, RegisterEntryRecord } from '../../../../src/renderer/db/records';
 import { cancelEntry, registerIncoming, transferEntry } from '../../../../src/renderer/db/registration';
-import { fullScanSearch, listSenders, listYears, loadRows, searchRegister, type RegisterFilter } from '../../../../src/renderer/db/queries/register-search';
+import { fullScanSearch, listSenders, listYears, loadRows, searchRegister, searchRegisterByIndexes, type RegisterFilter } from '../../../../src/renderer/db/queries/register-search';
 import { entrySearchFields } from '../../../../src/renderer/db/search-index';
 import { SHA, form, freshDb, registration } from './support';
 
@@ -173,7 +174,7 @@ async function seedRandom(db: AppDB, n: number, rnd: () => number): Promise<void
 }
 
 describe('searchRegister agrees with fullScanSearch', () => {
-  it('on 400 random entries and 300 random filters, with both the load path and the key-only path', async () => {
+  it('on 400 random entries and 300 random filters: the cache, the index load path and the index key-only path', async () => {
     const db = freshDb();
     const rnd = random(20260106);
     await seedRandom(db, 400, rnd);
@@ -188,9 +189,46 @@ describe('searchRegister agrees with fullScanSearch', () => {
       if (rnd() < 0.7) filter.text = pick(QUERY_TEXTS);
       const expected = await fullScanSearch(db, filter);
       expect(await searchRegister(db, filter), JSON.stringify(filter)).toEqual(expected);
-      expect(await searchRegister(db, filter, { loadLimit: 0 }), `key-only ${JSON.stringify(filter)}`).toEqual(expected);
+      expect(await searchRegisterByIndexes(db, filter), `indexes ${JSON.stringify(filter)}`).toEqual(expected);
+      expect(await searchRegisterByIndexes(db, filter, { loadLimit: 0 }), `key-only ${JSON.stringify(filter)}`).toEqual(expected);
       if (expected.length > 0) nonEmpty += 1;
     }
     expect(nonEmpty).toBeGreaterThan(100); // the comparison is not vacuous
+  });
+});
+
+describe('the search cache stays current', () => {
+  it('sees registrations, cancellations and transfers made after it was filled, also through another db instance', async () => {
+    const db = freshDb();
+    const s = await sample(db);
+    expect(await searchRegister(db, { kind: 'incoming', status: 'cancelled' })).toEqual([]);
+    await cancelEntry(db, { entryId: s.qd12, reason: 'Thu hồi', actor: 'vanthu', at: 1 });
+    expect(await searchRegister(db, { kind: 'incoming', status: 'cancelled' })).toEqual([s.qd12]);
+    const later = await add(db, { codeNotation: '40/KH-UBND', abstract: 'Kế hoạch đào tạo cán bộ' }, '2025-01-03 08:00');
+    expect(await searchRegister(db, { kind: 'incoming', text: 'dao tao' })).toEqual([later]);
+    expect(await searchRegister(db, { kind: 'incoming' })).toEqual([s.old, later, s.deAn, s.qd12, s.qd15, s.urgent]); // 2025: numbers 1 and 2
+    const other = createDb(db.name);
+    expect(await searchRegister(other, { kind: 'incoming', status: 'waiting', year: 2026 })).toEqual([s.deAn, s.qd15, s.urgent]);
+    await transferEntry(other, { entryId: s.deAn, to: 'Lãnh đạo', actor: 'vanthu', at: 2 });
+    expect(await searchRegister(db, { kind: 'incoming', status: 'transferred' })).toEqual([s.deAn]);
+    expect(await searchRegister(db, { kind: 'incoming', status: 'waiting', year: 2026 })).toEqual([s.qd15, s.urgent]);
+    other.close();
+  });
+
+  it('re-runs a live query when the register changes', async () => {
+    const db = freshDb();
+    const first = await add(db, { codeNotation: '1/UBND-VP' });
+    const seen: number[][] = [];
+    const subscription = liveQuery(() => searchRegister(db, { kind: 'incoming', status: 'waiting' })).subscribe({ next: (ids) => seen.push(ids) });
+    const until = async (n: number) => {
+      for (let i = 0; i < 100 && seen.length < n; i++) await new Promise((r) => setTimeout(r, 10));
+    };
+    await until(1);
+    const second = await add(db, { codeNotation: '2/UBND-VP' });
+    await until(2);
+    await transferEntry(db, { entryId: first, to: 'Lãnh đạo', actor: 'vanthu', at: 5 });
+    await until(3);
+    subscription.unsubscribe();
+    expect(seen).toEqual([[first], [first, second], [second]]);
   });
 });
