@@ -3,7 +3,7 @@ import type { AppErrorCode } from '../../shared/api/result';
 import type { DayOffReason } from '../../shared/domain/calendar-rules';
 import type { ReceiptRule } from '../../shared/domain/receipt-time';
 import { formatDateVN } from '../../shared/util/time';
-import { ERROR_MESSAGES, FORM_ISSUE_MESSAGES, RECEIPT_RULE_MESSAGES, vi } from './vi';
+import { DOMAIN_ERROR_MESSAGES, ERROR_MESSAGES, FORM_ISSUE_MESSAGES, RECEIPT_RULE_MESSAGES, vi } from './vi';
 
 /** The message for an error code from main or a local check; never the raw developer message. */
 export function errorText(code: AppErrorCode): string {
@@ -32,6 +32,7 @@ export function errorTextOf(cause: unknown): string {
   if (typeof cause === 'object' && cause !== null && 'code' in cause) {
     const code = (cause as { code: unknown }).code;
     if (typeof code === 'string' && code in ERROR_MESSAGES) return errorText(code as AppErrorCode);
+    if (typeof code === 'string' && code in DOMAIN_ERROR_MESSAGES) return DOMAIN_ERROR_MESSAGES[code] as string;
   }
   return errorText('INTERNAL');
 }

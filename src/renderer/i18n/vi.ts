@@ -50,6 +50,21 @@ export const RECEIPT_RULE_MESSAGES: Record<ReceiptRule['kind'], string> = {
     'Ngày đến nằm ngoài dữ liệu lịch nghỉ lễ hiện có: chỉ tính nghỉ cuối tuần (Điều 10.5). Hãy cập nhật tệp ngày nghỉ.',
 };
 
+/** Domain errors the renderer can meet directly (shared/domain throws DomainError with these codes). */
+export const DOMAIN_ERROR_MESSAGES: Record<string, string> = {
+  NO_WORKING_DAY: 'Không tính được thời điểm nhận hợp lệ: không có ngày làm việc nào trong 60 ngày tới. Kiểm tra dữ liệu ngày nghỉ trong Cài đặt.',
+  INVALID_OFFICE_HOURS: 'Không tính được thời điểm nhận hợp lệ: giờ hành chính trong Cài đặt không hợp lệ.',
+};
+
+/** Problems of the office-hours periods (shared/domain/receipt-time.ts validateOfficeHours). */
+export const OFFICE_HOURS_MESSAGES = {
+  empty: 'Cần ít nhất một buổi làm việc.',
+  'bad-format': 'Giờ phải có dạng HH:mm.',
+  'end-not-after-start': 'Giờ kết thúc phải sau giờ bắt đầu.',
+  'out-of-order': 'Các buổi phải theo thứ tự trong ngày.',
+  overlap: 'Các buổi làm việc không được chồng lên nhau.',
+} as const;
+
 /** Art. 1.2: documents classified as state secrets are never exchanged electronically. */
 export const SECRET_DOCUMENT_MESSAGE =
   'Văn bản mật: được đăng ký vào sổ nhưng không bao giờ được gửi qua hệ thống điện tử (Điều 1.2).';
@@ -217,7 +232,6 @@ export const vi = {
     dataDirHint: 'Đổi thư mục dữ liệu khi khởi động: tham số --data-dir <thư mục> hoặc biến môi trường VANTHU_DATA_DIR.',
     save: 'Lưu thay đổi',
     saved: 'Đã lưu cài đặt.',
-    invalidTime: 'Giờ phải có dạng HH:mm.',
     accountsSection: 'Tài khoản',
     addAccount: 'Thêm tài khoản',
     role: 'Vai trò',

@@ -2,6 +2,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AppInfo, Rules } from '../../../shared/api/contract';
 import type { Settings } from '../../../shared/api/schemas';
+import { checkAgencyCode } from '../../../shared/domain/identifier-code';
 import { Field } from '../../components/Field';
 import { errorText } from '../../i18n/messages';
 import { vi } from '../../i18n/vi';
@@ -9,6 +10,11 @@ import { useAppStore, useDeps } from '../../stores/AppContext';
 import { formToPatch, settingsToForm, type SettingsFormValues, type SettingsProblems } from './settings-form';
 
 const t = vi.settings;
+
+/** The format hint, or the warning that a tolerated code cannot be used on the exchange axis. */
+function codeHint(code: string): string {
+  return checkAgencyCode(code.trim()).level === 'tolerant' ? t.unitCodeTolerant : t.unitCodeHint;
+}
 
 function OfficeHours({ value, onChange }: { value: SettingsFormValues['officeHours']; onChange: (v: SettingsFormValues['officeHours']) => void }) {
   const patch = (i: number, part: 'start' | 'end', text: string) => onChange(value.map((p, j) => (j === i ? { ...p, [part]: text } : p)));
@@ -74,7 +80,7 @@ export function UnitSettingsForm({ settings }: { settings: Settings }) {
       <Field label={t.unitName} error={problems.unitName}>
         <input value={form.unitName} onChange={(e) => setForm({ ...form, unitName: e.target.value })} />
       </Field>
-      <Field label={t.unitCode} hint={t.unitCodeHint} error={problems.unitCode}>
+      <Field label={t.unitCode} hint={codeHint(form.unitCode)} error={problems.unitCode}>
         <input value={form.unitCode} onChange={(e) => setForm({ ...form, unitCode: e.target.value })} />
       </Field>
       <fieldset>

@@ -1,8 +1,9 @@
 /** The Cài đặt form as typed, and its conversion to a SettingsPatch (checked again by main's schema). */
 import type { Settings, SettingsPatch } from '../../../shared/api/schemas';
 import { checkAgencyCode } from '../../../shared/domain/identifier-code';
+import { validateOfficeHours } from '../../../shared/domain/receipt-time';
 import { issueText } from '../../i18n/messages';
-import { vi } from '../../i18n/vi';
+import { OFFICE_HOURS_MESSAGES, vi } from '../../i18n/vi';
 
 export interface SettingsFormValues {
   unitName: string;
@@ -11,8 +12,6 @@ export interface SettingsFormValues {
   holidaysFile: string;
   lockAfterMinutes: string;
 }
-
-const HOUR_MINUTE = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** Form values from the current settings. */
 export function settingsToForm(s: Settings): SettingsFormValues {
@@ -34,9 +33,9 @@ export function formToPatch(v: SettingsFormValues): { ok: true; patch: SettingsP
   const unitCode = v.unitCode.trim();
   if (unitName === '' || unitName.length > 200) problems.unitName = issueText(vi.settings.unitName, unitName === '' ? 'required' : 'too-long');
   if (unitCode !== '' && checkAgencyCode(unitCode).level === 'invalid') problems.unitCode = vi.settings.unitCodeInvalid;
-  if (v.officeHours.length === 0 || v.officeHours.some((p) => !HOUR_MINUTE.test(p.start) || !HOUR_MINUTE.test(p.end))) {
-    problems.officeHours = vi.settings.invalidTime;
-  }
+  // Art. 10.5: the periods decide the legal receipt time, so they are checked with the same rule main uses.
+  const [hoursProblem] = validateOfficeHours(v.officeHours.map((p) => ({ start: p.start.trim(), end: p.end.trim() })));
+  if (hoursProblem !== undefined) problems.officeHours = OFFICE_HOURS_MESSAGES[hoursProblem.code];
   const minutes = Number(v.lockAfterMinutes);
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > 240) problems.lockAfterMinutes = `${vi.settings.lockMinutes}: 1–240.`;
   if (Object.keys(problems).length > 0) return { ok: false, problems };
@@ -45,7 +44,7 @@ export function formToPatch(v: SettingsFormValues): { ok: true; patch: SettingsP
     patch: {
       unitName,
       unitCode,
-      officeHours: v.officeHours.map((p) => ({ start: p.start, end: p.end })),
+      officeHours: v.officeHours.map((p) => ({ start: p.start.trim(), end: p.end.trim() })),
       holidaysFile: v.holidaysFile.trim() === '' ? null : v.holidaysFile.trim(),
       lockAfterMinutes: minutes,
     },

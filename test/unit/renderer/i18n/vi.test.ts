@@ -50,6 +50,8 @@ describe('error messages', () => {
     expect(errorTextOf({ code: 'FORBIDDEN', message: 'role van-thu lacks account.manage' })).toBe(ERROR_MESSAGES.FORBIDDEN);
     expect(errorTextOf(new Error('boom at line 3'))).toBe(ERROR_MESSAGES.INTERNAL);
     expect(errorTextOf({ code: 'SOMETHING_ELSE' })).toBe(ERROR_MESSAGES.INTERNAL);
+    // A domain error met in the renderer (Art. 10.5 calendar data) gets its own sentence.
+    expect(errorTextOf({ code: 'NO_WORKING_DAY', message: 'No working day within 60 days' })).toMatch(/ngày làm việc/);
   });
 });
 
