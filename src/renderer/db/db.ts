@@ -9,7 +9,8 @@ import type { AccountRecord, DocumentRecord, JournalRecord, RegisterEntryRecord,
 export const DEFAULT_DB_NAME = 'van-thu-so';
 
 /**
- * Index design (register search must answer in a few ms on 200,000 entries):
+ * Index design (register search must answer in a few ms on 200,000 entries; searchRegister answers from an
+ * in-memory cache refreshed through `:id` and journal `seq` ranges, searchRegisterByIndexes from these alone):
  * - `&[registerId+number]`: a number is unique in its register (Art. 9.4) and the highest one is one key away.
  * - `[kind+…+year+number]`: each filter (year, urgency, sender, status, handling) is one key range whose primary
  *   keys already come in register order, read with getAllKeys and never loading an entry.

@@ -3,6 +3,10 @@
  * is given in the same Dexie transaction as its entry, its document and its journal line (house rule 12), so
  * either all of them are written or none is, and two registrations can never get the same number: IndexedDB runs
  * read-write transactions over the same tables one after the other.
+ *
+ * Invariant the register search cache relies on (queries/search-cache.ts): entries are never deleted, and every
+ * change to an existing entry appends, in the same transaction, a journal line whose action starts with 'entry.'
+ * and whose payload names its `entryId`.
  */
 import { AppFailure } from '../../shared/api/result';
 import { Sha256Hex } from '../../shared/api/schemas';
