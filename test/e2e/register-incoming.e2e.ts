@@ -63,7 +63,8 @@ test('a clerk registers, cancels, searches, exports and finds it all after a rel
   const xlsx = await register.download('Xuất Excel');
   expect(xlsx.suggestedFilename()).toMatch(/^so-van-ban-den-\d{4}\.xlsx$/);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(await readFile((await xlsx.path())!));
+  const xlsxBytes = await readFile((await xlsx.path())!);
+  await workbook.xlsx.load(xlsxBytes.buffer.slice(xlsxBytes.byteOffset, xlsxBytes.byteOffset + xlsxBytes.byteLength));
   const sheet = workbook.worksheets[0]!;
   const text = JSON.stringify(sheet.getSheetValues());
   expect(text).toContain('Số đến');
