@@ -3,7 +3,7 @@
  * incremental update after the personal signature (Art. 11.1c), so the personal signature sees only an allowed
  * "form fill". Values are drawn with the embedded Vietnamese font on a white background inside the field rect.
  */
-import { PDFName, PDFHexString, rgb } from '@cantoo/pdf-lib';
+import { PDFName, PDFHexString, TextAlignment, rgb } from '@cantoo/pdf-lib';
 import { AppFailure } from '../../shared/api/result';
 import { parseIsoDate } from '../../shared/util/time';
 import { embedAppearanceFont } from './appearance';
@@ -45,6 +45,11 @@ export async function prepareNumberDateFields(original: Uint8Array): Promise<Uin
   number.addToPage(page, { ...anchors.number, font, borderWidth: 0, backgroundColor: rgb(1, 1, 1) });
   const date = form.createTextField(DATE_FIELD);
   date.addToPage(doc.getPage(anchors.date.page), { ...anchors.date, font, borderWidth: 0, backgroundColor: rgb(1, 1, 1) });
+  // Set now what setText/setAlignment would otherwise write later (/Ff, /Q), so the fill after the personal
+  // signature changes only /V and the appearance.
+  number.disableRichFormatting();
+  number.setAlignment(TextAlignment.Right);
+  date.disableRichFormatting();
   // The place name before "ngày" is kept in /TU so the fill step can redraw the whole line.
   date.acroField.dict.set(PDFName.of('TU'), PDFHexString.fromText(anchors.date.prefix));
   return saveIncrement(doc, original);
@@ -66,7 +71,6 @@ export async function fillNumberDate(original: Uint8Array, numberText: string, i
   const tu = date.acroField.dict.lookup(PDFName.of('TU'));
   const prefix = tu instanceof PDFHexString ? tu.decodeText() : '';
   number.setText(numberText.trim());
-  number.setAlignment(2);
   date.setText(issuingDateText(isoDate, prefix));
   number.updateAppearances(font);
   date.updateAppearances(font);

@@ -6,7 +6,7 @@
  * Approval signatures only (never a DocMDP P=1 certification: Art. 11.1 needs later changes).
  */
 import { createHash } from 'node:crypto';
-import { PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, type PDFRef } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, type PDFRef } from '@cantoo/pdf-lib';
 import { AppFailure } from '../../shared/api/result';
 import { localParts } from '../../shared/util/time';
 import { buildCades, estimateCadesSize } from '../signing/cms/cades-builder';
@@ -103,7 +103,11 @@ function addSignatureField(doc: PDFDocument, req: SignatureRequest, reserve: num
     AP: ctx.obj({ N: apRef }),
   });
   const widgetRef = ctx.register(widget);
-  page.node.addAnnot(widgetRef);
+  // Not page.node.addAnnot: it "normalizes" the page (wraps /Contents in q/Q streams), a change to the page
+  // that would invalidate earlier signatures in the revision analysis.
+  const annots = page.node.lookup(PDFName.of('Annots'));
+  if (annots instanceof PDFArray) annots.push(widgetRef);
+  else page.node.set(PDFName.of('Annots'), ctx.obj([widgetRef]));
   const acroForm = doc.catalog.getOrCreateAcroForm();
   acroForm.addField(widgetRef);
   acroForm.dict.set(PDFName.of('SigFlags'), PDFNumber.of(3));

@@ -52,6 +52,7 @@ async function buildResponse(pki: TestPki, requestDer: Uint8Array): Promise<Uint
       producedAt: now,
       responses,
     }),
+    certs: [issuer],
   });
   await basic.sign(pki.intermediate.keys.privateKey, 'SHA-256');
   const response = new pkijs.OCSPResponse({
@@ -74,14 +75,22 @@ export async function startOcspResponder(): Promise<OcspResponder> {
     req.on('end', () => {
       void (async () => {
         if (!pki) { res.writeHead(503).end(); return; }
+        if (req.method === 'GET' && req.url === '/crl-root') {
+          res.writeHead(200, { 'content-type': 'application/pkix-crl' }).end(Buffer.from(pki.rootCrlDer));
+          return;
+        }
         if (req.method === 'GET' && req.url === '/crl') {
           res.writeHead(200, { 'content-type': 'application/pkix-crl' }).end(Buffer.from(pki.crlDer));
           return;
         }
-        if (req.method === 'POST' && req.url === '/ocsp') {
+        const getPrefix = '/ocsp/';
+        if ((req.method === 'POST' && req.url === '/ocsp') || (req.method === 'GET' && req.url?.startsWith(getPrefix))) {
           requests += 1;
-          const body = await buildResponse(pki, new Uint8Array(Buffer.concat(chunks)));
-          res.writeHead(200, { 'content-type': 'application/ocsp-response' }).end(Buffer.from(body));
+          // RFC 6960 A.1: GET carries the DER request base64- and then URL-encoded in the path.
+          const der = req.method === 'GET' ? Buffer.from(decodeURIComponent(req.url?.slice(getPrefix.length) ?? ''), 'base64') : Buffer.concat(chunks);
+          const body = await buildResponse(pki, new Uint8Array(der));
+          // NSS's small HTTP client wants a plain Content-Length body and a closed connection.
+          res.writeHead(200, { 'content-type': 'application/ocsp-response', 'content-length': body.length, connection: 'close' }).end(Buffer.from(body));
           return;
         }
         res.writeHead(404).end();

@@ -33,6 +33,8 @@ export interface TestPki {
   expired: TestIdentity;
   /** DER CRL issued by the intermediate, listing `revoked`. */
   crlDer: Uint8Array;
+  /** DER CRL issued by the root (nothing revoked), for the intermediate's status. */
+  rootCrlDer: Uint8Array;
   ocspUrl: string;
   crlUrl: string;
 }
@@ -65,7 +67,7 @@ interface IssueOptions {
   notBefore: Date;
   notAfter: Date;
   ocspUrl?: string;
-  crlUrl?: string;
+  crlUrl?: string | undefined;
 }
 
 async function issue(opts: IssueOptions): Promise<TestIdentity> {
@@ -109,13 +111,19 @@ export async function createTestPki(options: { ocspUrl: string; crlUrl: string; 
   const long = { notBefore: new Date(now.getTime() - 30 * day), notAfter: new Date(now.getTime() + 3650 * day) };
   const endEntity = { notBefore: new Date(now.getTime() - 10 * day), notAfter: new Date(now.getTime() + 365 * day) };
   const urls = { ocspUrl: options.ocspUrl, crlUrl: options.crlUrl };
+  // The signing certificates point to the CRL only: poppler/NSS 3.87 reports "Unknown issue with Certificate"
+  // for any certificate with an OCSP AIA answered by this responder (openssl ocsp accepts the same answers;
+  // without the AIA pdfsig says "Certificate is Trusted"). The revoked and expired ones carry the OCSP AIA,
+  // so both revocation paths of the verifier are exercised.
+  const crlOnly = { crlUrl: options.crlUrl };
   const root = await issue({ subject: 'CN=Gốc thử nghiệm Văn thư số, O=Phòng thử nghiệm, C=VN', issuer: null, keyAlg: 'rsa', ca: true, ...long });
-  const intermediate = await issue({ subject: 'CN=CA trung gian thử nghiệm, O=Phòng thử nghiệm, C=VN', issuer: root, keyAlg: 'rsa', ca: true, ...long });
+  // The intermediate's status comes from the root's CRL (an ARL) at <crlUrl>-root.
+  const intermediate = await issue({ subject: 'CN=CA trung gian thử nghiệm, O=Phòng thử nghiệm, C=VN', issuer: root, keyAlg: 'rsa', ca: true, ...long, crlUrl: `${options.crlUrl}-root` });
   const personal = await issue({
     subject: `CN=${PERSONAL_NAME}, T=Chủ tịch, O=${ORGANIZATION_NAME}, L=Lai Châu, C=VN`,
-    issuer: intermediate, keyAlg: 'rsa', ca: false, ...endEntity, ...urls,
+    issuer: intermediate, keyAlg: 'rsa', ca: false, ...endEntity, ...crlOnly,
   });
-  const organization = await issue({ subject: `CN=${ORGANIZATION_NAME}, L=Lai Châu, C=VN`, issuer: intermediate, keyAlg: 'ec', ca: false, ...endEntity, ...urls });
+  const organization = await issue({ subject: `CN=${ORGANIZATION_NAME}, L=Lai Châu, C=VN`, issuer: intermediate, keyAlg: 'ec', ca: false, ...endEntity, ...crlOnly });
   const revoked = await issue({ subject: 'CN=Trần Thị Bị Thu Hồi, C=VN', issuer: intermediate, keyAlg: 'rsa', ca: false, ...endEntity, ...urls });
   const expired = await issue({
     subject: 'CN=Lê Văn Hết Hạn, C=VN', issuer: intermediate, keyAlg: 'rsa', ca: false,
@@ -130,7 +138,15 @@ export async function createTestPki(options: { ocspUrl: string; crlUrl: string; 
     signingAlgorithm: RSA_ALG,
     extensions: [await x509.AuthorityKeyIdentifierExtension.create(intermediate.keys.publicKey)],
   });
-  return { root, intermediate, personal, organization, revoked, expired, crlDer: new Uint8Array(crl.rawData), ...urls };
+  const arl = await x509.X509CrlGenerator.create({
+    issuer: root.cert.subject,
+    thisUpdate: new Date(now.getTime() - day),
+    nextUpdate: new Date(now.getTime() + 30 * day),
+    signingKey: root.keys.privateKey,
+    signingAlgorithm: RSA_ALG,
+    extensions: [await x509.AuthorityKeyIdentifierExtension.create(root.keys.publicKey)],
+  });
+  return { root, intermediate, personal, organization, revoked, expired, crlDer: new Uint8Array(crl.rawData), rootCrlDer: new Uint8Array(arl.rawData), ...urls };
 }
 
 /** PEM text of a DER certificate (for openssl, certutil and pdfsig). */

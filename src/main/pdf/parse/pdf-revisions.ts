@@ -19,8 +19,10 @@ export interface XrefSection {
 export interface Revision {
   /** Index from 0 (the original file). */
   index: number;
-  /** Byte length of the file up to and including this revision's %%EOF line. */
+  /** Byte length of the file up to and including this revision's %%EOF line (with its end-of-line). */
   end: number;
+  /** Offset just after "%%EOF" itself: a signature made before the EOL was written ends here. */
+  eofAt: number;
   startxref: number;
   /** Merged view: the newest entry of every object number. */
   xref: Map<number, XrefEntry>;
@@ -159,14 +161,15 @@ export function readXrefSection(bytes: Uint8Array, offset: number): XrefSection 
   return lx.peekKeyword('xref') ? readTable(bytes, lx.pos) : readStream(bytes, lx.pos);
 }
 
-function eofPositions(bytes: Uint8Array): number[] {
+function eofPositions(bytes: Uint8Array): Array<{ end: number; eofAt: number }> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const out: number[] = [];
+  const out: Array<{ end: number; eofAt: number }> = [];
   for (let at = buf.indexOf(EOF); at >= 0; at = buf.indexOf(EOF, at + EOF.length)) {
-    let end = at + EOF.length;
+    const eofAt = at + EOF.length;
+    let end = eofAt;
     if (bytes[end] === 0x0d) end += 1;
     if (bytes[end] === 0x0a) end += 1;
-    out.push(end);
+    out.push({ end, eofAt });
   }
   return out;
 }
@@ -190,7 +193,7 @@ export function parseRevisions(bytes: Uint8Array): ParsedPdf {
     }
     return s;
   };
-  for (const end of eofPositions(bytes)) {
+  for (const { end, eofAt } of eofPositions(bytes)) {
     const startxref = startxrefBefore(bytes, end);
     if (startxref === null) { problems.push(`${end}: %%EOF không có startxref`); continue; }
     try {
@@ -211,10 +214,10 @@ export function parseRevisions(bytes: Uint8Array): ParsedPdf {
       // Linearized files carry a first-page section with its own %%EOF; it is part of revision 0.
       const last = revisions[revisions.length - 1];
       if (last && last.startxref === startxref) continue;
-      revisions.push({ index: revisions.length, end, startxref, xref, trailer: own.trailer, own: own.entries, kind: own.kind });
+      revisions.push({ index: revisions.length, end, eofAt, startxref, xref, trailer: own.trailer, own: own.entries, kind: own.kind });
     } catch (err) {
       problems.push(`${end}: ${(err as Error).message}`);
-      revisions.push({ index: revisions.length, end, startxref, xref: new Map(revisions[revisions.length - 1]?.xref ?? []), trailer: { kind: 'dict', map: new Map() }, own: new Map(), kind: 'table' });
+      revisions.push({ index: revisions.length, end, eofAt, startxref, xref: new Map(revisions[revisions.length - 1]?.xref ?? []), trailer: { kind: 'dict', map: new Map() }, own: new Map(), kind: 'table' });
       revisions[revisions.length - 1]!.trailer.map.set('__broken', true);
     }
   }

@@ -125,7 +125,7 @@ function checkStructure(pdf: ParsedPdf, s: FoundSignature, view: RevisionView): 
   if (a !== 0) s.problems.push('ByteRange không bắt đầu từ byte 0');
   if (b !== s.contents.start || c !== s.contents.end) s.problems.push('khoảng trống giữa hai đoạn ByteRange không đúng bằng /Contents của chính chữ ký này (Signature Wrapping)');
   if (c + d > pdf.bytes.length) s.problems.push('ByteRange vượt quá cuối tệp');
-  const rev = pdf.revisions.find((r) => r.end === c + d);
+  const rev = pdf.revisions.find((r) => r.end === c + d || r.eofAt === c + d);
   if (rev) s.revision = rev.index;
   else if (s.problems.length === 0) s.problems.push('ByteRange không kết thúc ở ranh giới một bản sửa đổi');
 }

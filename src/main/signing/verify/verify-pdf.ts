@@ -97,7 +97,7 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyOptions = {}):
       const cms = checkCms(s.contents.bytes, bytes, s.byteRange, s.subFilter === 'ETSI.CAdES.detached', options.integrityOnly === true);
       why.push(...cms.problems);
       notes.push(...cms.warnings);
-      if (cms.signer) { signer = cms.signer.commonName || cms.signer.subject; organization = cms.signer.organization || null; }
+      if (cms.signer) { signer = cms.signer.commonName || cms.signer.subject; organization = cms.signer.organization || cms.signer.commonName || null; }
       const changes = analyseChanges(pdf, s.revision, locksAt(pdf, sigs, s.revision));
       why.push(...changes.disallowed.map((d) => `thay đổi sau khi ký: ${d}`));
       allowed = changes.allowed;
