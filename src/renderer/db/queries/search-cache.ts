@@ -39,6 +39,7 @@ export class RegisterSearchCache {
   private maxId = 0;
   private seq = 0;
   private pending: Promise<void> = Promise.resolve();
+  private marks = new Int32Array(0);
 
   /** Number of entries held. */
   get size(): number {
@@ -50,6 +51,12 @@ export class RegisterSearchCache {
     const run = this.pending.then(() => this.pull(db));
     this.pending = run.catch(() => undefined);
     return run;
+  }
+
+  private sortOrder(): void {
+    if (this.orderSorted) return;
+    this.order.sort((a, b) => this.compare(a, b));
+    this.orderSorted = true;
   }
 
   private async pull(db: AppDB): Promise<void> {
@@ -80,6 +87,7 @@ export class RegisterSearchCache {
       }
       this.addWords(newWords);
     });
+    this.sortOrder();
   }
 
   private insert(e: RegisterEntryRecord, newWords: string[]): void {
@@ -147,7 +155,10 @@ export class RegisterSearchCache {
 
   /** marks[slot] === parts.length for the slots where every part is the prefix of one of their words. */
   private markParts(parts: readonly string[]): Int32Array {
-    const marks = new Int32Array(this.ids.length);
+    // One buffer reused across queries: a fresh 200,000-slot array per keystroke only feeds the garbage collector.
+    if (this.marks.length < this.ids.length) this.marks = new Int32Array(Math.ceil(this.ids.length * 1.25));
+    const marks = this.marks;
+    marks.fill(0, 0, this.ids.length);
     parts.forEach((part, k) => {
       for (let i = this.lowerBound(part); i < this.words.length && (this.words[i] as string).startsWith(part); i++) {
         for (const slot of this.postings.get(this.words[i] as string) ?? []) if (marks[slot] === k) marks[slot] = k + 1;
@@ -158,10 +169,7 @@ export class RegisterSearchCache {
 
   /** Entry ids matching the (normalised) filter and parsed text, in register order. */
   search(f: RegisterFilter, q: TextQuery): number[] {
-    if (!this.orderSorted) {
-      this.order.sort((a, b) => this.compare(a, b));
-      this.orderSorted = true;
-    }
+    this.sortOrder();
     const marks = q.parts.length > 0 ? this.markParts(q.parts) : null;
     const need = q.parts.length;
     const wantStatus = f.status === 'cancelled' ? 'cancelled' : f.status === undefined ? undefined : 'active';
