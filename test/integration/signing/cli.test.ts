@@ -1,0 +1,106 @@
+// `npx vanthu sign|verify` end to end on SoftHSM2 (issue 3): the PIN only from VANTHU_PIN, clear errors for a
+// wrong PIN, a locked token, expired and revoked certificates and a wrong issuing date, and no partial file.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { localIsoDate } from '../../../src/shared/util/time';
+import { createSigningFixture, EXPIRED_KEY, LOCKED_TOKEN, ORG_TOKEN, PERSONAL_TOKEN, REVOKED_KEY, type SigningFixture } from '../../support/softhsm/signing-fixture';
+import { makeDraftPdf } from '../../support/pki/sample-documents';
+import { toPem } from '../../support/pki/test-pki';
+
+const REPO = join(import.meta.dirname, '../../..');
+let fx: SigningFixture;
+let dir: string;
+let trustDir: string;
+
+function vanthu(args: string[], pin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = { ...process.env, SOFTHSM2_CONF: fx.hsm.confPath, VANTHU_DATA_DIR: join(dir, 'data') };
+  if (pin === undefined) delete env.VANTHU_PIN;
+  else env.VANTHU_PIN = pin;
+  return new Promise((resolve) => {
+    execFile(process.execPath, [join(REPO, 'bin/vanthu.mjs'), ...args], { env, cwd: REPO, encoding: 'utf8' }, (err, stdout, stderr) => {
+      resolve({ code: err ? Number((err as NodeJS.ErrnoException & { code?: unknown }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+function signArgs(token: { tokenLabel: string; keyLabel: string }, input: string, out: string, role: string, extra: string[] = []): string[] {
+  return ['sign', '--module', fx.hsm.modulePath, '--token', token.tokenLabel, '--key-label', token.keyLabel, '--in', input, '--out', out, '--role', role, '--trust', trustDir, ...extra];
+}
+
+beforeAll(async () => {
+  fx = await createSigningFixture();
+  dir = mkdtempSync(join(tmpdir(), 'vanthu-cli-'));
+  trustDir = join(dir, 'trust');
+  mkdirSync(trustDir);
+  writeFileSync(join(trustDir, 'root.pem'), toPem(fx.pki.root.certDer));
+  writeFileSync(join(trustDir, 'intermediate.pem'), toPem(fx.pki.intermediate.certDer));
+  writeFileSync(join(dir, 'draft.pdf'), await makeDraftPdf());
+});
+
+afterAll(async () => {
+  await fx?.dispose();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('vanthu CLI', () => {
+  it('signs personal then organization and verifies the result with --json (exit 0)', async () => {
+    const personal = await vanthu(signArgs(PERSONAL_TOKEN, join(dir, 'draft.pdf'), join(dir, 'p.pdf'), 'personal'), PERSONAL_TOKEN.pin);
+    expect(personal.code, personal.stderr).toBe(0);
+    const today = localIsoDate(new Date());
+    const org = await vanthu(signArgs(ORG_TOKEN, join(dir, 'p.pdf'), join(dir, 'final.pdf'), 'organization', ['--number', '16', '--notation', 'QĐ-UBND', '--date', today]), ORG_TOKEN.pin);
+    expect(org.code, org.stderr).toBe(0);
+    const v = await vanthu(['verify', '--json', '--trust', trustDir, join(dir, 'final.pdf')]);
+    expect(v.code, v.stderr).toBe(0);
+    const line = JSON.parse(v.stdout.trim()) as { file: string; verdict: string; reasons: string[]; signatures: Array<{ signer: string; time: string; revision: number; verdict: string }> };
+    expect(line.verdict).toBe('valid-with-allowed-changes');
+    expect(line.signatures.map((s) => s.signer)).toEqual(['Nguyễn Văn An', 'Ủy ban nhân dân xã Thử Nghiệm']);
+    expect(line.signatures[0]?.revision).toBeGreaterThan(0);
+    expect(line.signatures[0]?.time).toMatch(/\+07:00$/);
+  });
+
+  it('exits 1 with one JSON line per file when any file is not valid; --integrity-only skips trust', async () => {
+    const bad = join(REPO, '../shared/pdf-attack-samples/isa-swa-itext/siwa.pdf');
+    const good = join(REPO, '../shared/pdf-attack-samples/certification/minimal_cert.pdf');
+    const r = await vanthu(['verify', '--json', '--integrity-only', good, bad]);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { verdict: string });
+    expect(lines.map((l) => l.verdict)).toEqual(['valid', 'invalid']);
+    const untrusted = await vanthu(['verify', '--json', '--trust', trustDir, '--offline', good]);
+    expect(untrusted.code).toBe(1);
+    expect((JSON.parse(untrusted.stdout) as { verdict: string }).verdict).toBe('unknown');
+  });
+
+  it('takes the PIN only from VANTHU_PIN', async () => {
+    const r = await vanthu(signArgs(PERSONAL_TOKEN, join(dir, 'draft.pdf'), join(dir, 'nopin.pdf'), 'personal'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('VANTHU_PIN');
+    expect(existsSync(join(dir, 'nopin.pdf'))).toBe(false);
+  });
+
+  it('wrong PIN: PIN_INCORRECT with the tries-left state, the PIN never printed, no file', async () => {
+    const r = await vanthu(signArgs(PERSONAL_TOKEN, join(dir, 'draft.pdf'), join(dir, 'wrong.pdf'), 'personal'), '000000');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('PIN_INCORRECT');
+    expect(r.stderr).toMatch(/trạng thái PIN: (count-low|final-try)/);
+    expect(r.stderr + r.stdout).not.toContain('000000');
+    expect(existsSync(join(dir, 'wrong.pdf'))).toBe(false);
+  });
+
+  it('locked token, expired and revoked certificates, another issuing date: clear errors and no partial file', async () => {
+    const cases: Array<[string[], string, RegExp]> = [
+      [signArgs(LOCKED_TOKEN, join(dir, 'draft.pdf'), join(dir, 'x1.pdf'), 'personal'), LOCKED_TOKEN.pin, /PIN_LOCKED/],
+      [signArgs(EXPIRED_KEY, join(dir, 'draft.pdf'), join(dir, 'x2.pdf'), 'personal'), EXPIRED_KEY.pin, /CERT_EXPIRED/],
+      [signArgs(REVOKED_KEY, join(dir, 'draft.pdf'), join(dir, 'x3.pdf'), 'personal'), REVOKED_KEY.pin, /CERT_REVOKED/],
+      [signArgs(ORG_TOKEN, join(dir, 'p.pdf'), join(dir, 'x4.pdf'), 'organization', ['--number', '17', '--date', '2020-01-02']), ORG_TOKEN.pin, /Art\. 11\.2/],
+    ];
+    for (const [args, pin, expected] of cases) {
+      const r = await vanthu(args, pin);
+      expect(r.code, r.stderr).not.toBe(0);
+      expect(r.stderr).toMatch(expected);
+    }
+    expect(readdirSync(dir).filter((n) => /^x\d|\.tmp$/.test(n))).toEqual([]);
+  });
+});
