@@ -34,6 +34,11 @@ export interface SignatureRequest {
   name?: string;
   reason?: string;
   location?: string;
+  /**
+   * Make a certification signature with DocMDP P=2 or 3 (ISO 32000-1 §12.8.2.2). The Art. 11 flow never does:
+   * its personal signature is an approval, because the number, date and seal must follow.
+   */
+  certify?: 2 | 3;
 }
 
 const PLACEHOLDER = '**********';
@@ -88,7 +93,13 @@ function addSignatureField(doc: PDFDocument, req: SignatureRequest, reserve: num
   if (req.name) sig.set(PDFName.of('Name'), PDFHexString.fromText(req.name));
   if (req.reason) sig.set(PDFName.of('Reason'), PDFHexString.fromText(req.reason));
   if (req.location) sig.set(PDFName.of('Location'), PDFHexString.fromText(req.location));
+  if (req.certify) {
+    sig.set(PDFName.of('Reference'), ctx.obj([ctx.obj({
+      Type: 'SigRef', TransformMethod: 'DocMDP', TransformParams: ctx.obj({ Type: 'TransformParams', P: req.certify, V: PDFName.of('1.2') }),
+    })]));
+  }
   const sigRef = ctx.register(sig);
+  if (req.certify) doc.catalog.set(PDFName.of('Perms'), ctx.obj({ DocMDP: sigRef }));
   const page = doc.getPage(req.pageIndex);
   const r = req.rect ?? { x: 0, y: 0, width: 0, height: 0 };
   const widget = ctx.obj({
