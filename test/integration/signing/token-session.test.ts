@@ -1,7 +1,9 @@
 // The pkcs11js adapter against real SoftHSM2 tokens holding keys of the test PKI (Art. 5, 6.1).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublicKey, verify as cryptoVerify } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { Pkcs11TokenSession } from '../../../src/main/signing/token/pkcs11-token-session';
+import { listTokensFresh, TokenWatcher } from '../../../src/main/signing/token/token-watcher';
 import { AppFailure } from '../../../src/shared/api/result';
 import { createSigningFixture, EXPIRED_KEY, LOCKED_TOKEN, ORG_TOKEN, PERSONAL_TOKEN, type SigningFixture } from '../../support/softhsm/signing-fixture';
 import { PERSONAL_NAME } from '../../support/pki/test-pki';
@@ -111,5 +113,19 @@ describe('Pkcs11TokenSession on SoftHSM2', () => {
     const session = new Pkcs11TokenSession({ modulePath: '/khong/co/driver.so' });
     expect((await failureOf(session.listTokens())).code).toBe('TOKEN_ABSENT');
     await session.close();
+  });
+});
+
+describe('TokenWatcher on SoftHSM2', () => {
+  it('reports a token inserted and removed (token.changed), not the initial state', async () => {
+    const events: string[][] = [];
+    const watcher = new TokenWatcher({ list: () => listTokensFresh(fx.hsm.modulePath), onChange: (t) => events.push(t.map((x) => x.label).sort()) });
+    expect(await watcher.poll()).toBe(false);
+    expect(await watcher.poll()).toBe(false);
+    fx.hsm.initToken('moi-cam', '4321');
+    expect(await watcher.poll()).toBe(true);
+    execFileSync('softhsm2-util', ['--delete-token', '--token', 'moi-cam'], { env: { ...process.env, SOFTHSM2_CONF: fx.hsm.confPath }, stdio: 'pipe' });
+    expect(await watcher.poll()).toBe(true);
+    expect(events).toEqual([['bi-khoa', 'ca-nhan', 'co-quan', 'moi-cam'], ['bi-khoa', 'ca-nhan', 'co-quan']]);
   });
 });
