@@ -1,0 +1,100 @@
+/**
+ * Verification speed (issue 3): the attack corpus (../shared/pdf-attack-samples) plus our own signed outputs,
+ * verified in one process (integrity, structure and revisions, like `pdfsig -nocert`), and pdfsig -nocert on
+ * the same files in the same run; then a 50 MB scanned-style PDF against one SHA-256 pass over it.
+ * Last line: RESULT verify ms_per_file=… pdfsig_ms_per_file=… ratio=… hash_ratio=…
+ */
+import { createHash, createSign } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { PDFDocument, PDFName } from '@cantoo/pdf-lib';
+import { verifyPdf } from '../../src/main/signing/verify/verify-pdf';
+import { signPdf, type CmsSigner } from '../../src/main/pdf/pades-sign';
+import { fillNumberDate, prepareNumberDateFields } from '../../src/main/pdf/number-date-fields';
+import { createTestPki } from '../../test/support/pki/test-pki';
+import { makeDraftPdf } from '../../test/support/pki/sample-documents';
+
+const here = import.meta.dirname;
+const corpus = join(here, '../../../shared/pdf-attack-samples');
+const work = mkdtempSync(join(tmpdir(), 'vanthu-bench-verify-'));
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? walk(p) : p.endsWith('.pdf') ? [p] : [];
+  });
+}
+
+async function ownOutputs(signer: CmsSigner): Promise<string[]> {
+  const draft = await prepareNumberDateFields(await makeDraftPdf({ pages: 3 }));
+  const a = await signPdf(draft, { fieldName: 'KyDuyet', pageIndex: 2, rect: { x: 380, y: 100, width: 120, height: 60 }, appearance: {}, signingTime: new Date() }, signer);
+  const b = await fillNumberDate(a, '7', '2026-03-02');
+  const c = await signPdf(b, { fieldName: 'KySoCoQuan', pageIndex: 2, rect: null, appearance: {}, signingTime: new Date() }, signer);
+  return [a, b, c].map((bytes, i) => {
+    const p = join(work, `own-${i}.pdf`);
+    writeFileSync(p, bytes);
+    return p;
+  });
+}
+
+async function bigScan(signer: CmsSigner): Promise<string> {
+  const doc = await PDFDocument.create();
+  const side = 4096; // 4096 × 4096 × 3 bytes ≈ 50 MB of raw RGB, like an uncompressed scan
+  const pixels = new Uint8Array(side * side * 3);
+  for (let i = 0; i < pixels.length; i += 4096) pixels[i] = i & 0xff;
+  const image = doc.context.register(doc.context.stream(pixels, { Type: 'XObject', Subtype: 'Image', Width: side, Height: side, ColorSpace: 'DeviceRGB', BitsPerComponent: 8 }));
+  const page = doc.addPage([595, 842]);
+  page.node.set(PDFName.of('Resources'), doc.context.obj({ XObject: doc.context.obj({ Im1: image }) }));
+  page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.stream('q 595 0 0 842 0 0 cm /Im1 Do Q')));
+  const unsigned = await doc.save({ useObjectStreams: false });
+  const signed = await signPdf(unsigned, { fieldName: 'KySoCoQuan', pageIndex: 0, rect: null, appearance: {}, signingTime: new Date() }, signer);
+  const p = join(work, 'scan-50mb.pdf');
+  writeFileSync(p, signed);
+  return p;
+}
+
+function timePdfsig(files: string[]): number {
+  const t0 = performance.now();
+  for (const f of files) {
+    try {
+      execFileSync('pdfsig', ['-nocert', f], { stdio: 'pipe' });
+    } catch {
+      // exit 2 = no signatures; the time still counts
+    }
+  }
+  return performance.now() - t0;
+}
+
+async function main(): Promise<void> {
+  const pki = await createTestPki({ ocspUrl: 'http://127.0.0.1:9/ocsp', crlUrl: 'http://127.0.0.1:9/crl' });
+  const signer: CmsSigner = { certDer: pki.personal.certDer, chainDers: [pki.intermediate.certDer], keyAlgorithm: 'RSA', sign: async (t) => new Uint8Array(createSign('sha256').update(t).sign(pki.personal.privateKey)) };
+  const files = [...walk(corpus).sort(), ...(await ownOutputs(signer))];
+  const contents = files.map((f) => new Uint8Array(readFileSync(f)));
+  await verifyPdf(contents[0] as Uint8Array, { integrityOnly: true }); // warm-up (module loading)
+  const t0 = performance.now();
+  const verdicts: Record<string, number> = {};
+  for (const bytes of contents) {
+    const r = await verifyPdf(bytes, { integrityOnly: true });
+    verdicts[r.verdict] = (verdicts[r.verdict] ?? 0) + 1;
+  }
+  const ours = (performance.now() - t0) / files.length;
+  const theirs = timePdfsig(files) / files.length;
+  console.log(`files=${files.length} verdicts=${JSON.stringify(verdicts)}`);
+  console.log(`ours ${ours.toFixed(2)} ms/file, pdfsig -nocert ${theirs.toFixed(2)} ms/file`);
+
+  const scan = new Uint8Array(readFileSync(await bigScan(signer)));
+  const h0 = performance.now();
+  createHash('sha256').update(scan).digest();
+  const hashMs = performance.now() - h0;
+  const v0 = performance.now();
+  const scanResult = await verifyPdf(scan, { integrityOnly: true });
+  const verifyMs = performance.now() - v0;
+  console.log(`scan ${(scan.length / 1e6).toFixed(1)} MB: verify ${verifyMs.toFixed(1)} ms (${scanResult.verdict}), one SHA-256 pass ${hashMs.toFixed(1)} ms`);
+  rmSync(work, { recursive: true, force: true });
+  console.log(`RESULT verify ms_per_file=${ours.toFixed(2)} pdfsig_ms_per_file=${theirs.toFixed(2)} ratio=${(ours / theirs).toFixed(2)} hash_ratio=${(verifyMs / hashMs).toFixed(2)}`);
+}
+
+await main();
