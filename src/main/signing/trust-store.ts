@@ -99,7 +99,7 @@ export class TrustStore {
   }
 
   private stored(role: Pin['role']): Uint8Array[] {
-    let names: string[] = [];
+    let names: string[];
     try {
       names = readdirSync(this.dir);
     } catch {

@@ -16,7 +16,7 @@ let dir: string;
 let trustDir: string;
 
 function vanthu(args: string[], pin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, SOFTHSM2_CONF: fx.hsm.confPath, VANTHU_DATA_DIR: join(dir, 'data') };
+  const env: NodeJS.ProcessEnv = { ...process.env, SOFTHSM2_CONF: fx.hsm.confPath, VANTHU_DATA_DIR: join(dir, 'data') };
   if (pin === undefined) delete env.VANTHU_PIN;
   else env.VANTHU_PIN = pin;
   return new Promise((resolve) => {
