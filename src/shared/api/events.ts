@@ -1,5 +1,6 @@
 /** Events main pushes to the renderer (past-tense nouns or progress names, house rule 4). */
 import type { Settings } from './schemas';
+import type { TokenSummary } from './signing-schemas';
 
 export interface JobProgress {
   jobId: string;
@@ -13,11 +14,13 @@ export interface JobProgress {
 export interface EventPayloads {
   'settings.changed': Settings;
   'job.progress': JobProgress;
+  /** A token was inserted or removed, or its PIN state changed (main polls the driver). */
+  'token.changed': { tokens: TokenSummary[] };
 }
 
 export type EventName = keyof EventPayloads;
 
-export const EVENT_NAMES: readonly EventName[] = ['settings.changed', 'job.progress'];
+export const EVENT_NAMES: readonly EventName[] = ['settings.changed', 'job.progress', 'token.changed'];
 
 export function isEventName(value: unknown): value is EventName {
   return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);

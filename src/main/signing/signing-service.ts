@@ -1,0 +1,180 @@
+/**
+ * The signing capability behind the channels of src/shared/api/signing-contract.ts: token listing, the Art. 11
+ * steps on stored files, batch attachment signing as a job, verification and trust import. Services take their
+ * ports in the constructor (house rule 3); the host maps each channel onto one method.
+ */
+import { X509Certificate } from 'node:crypto';
+import { AppFailure } from '../../shared/api/result';
+import type { StoredFile } from '../../shared/api/contract';
+import type {
+  CertificateSummary, FillNumberRequest, KeyChoice, ModuleInfo, SignAttachmentsRequest, SignOrganizationRequest,
+  SignPersonalRequest, TokenSummary, TrustImportRequest, VerificationSummary, VerifyRequest,
+} from '../../shared/api/signing-schemas';
+import type { BlobStore } from '../storage/blob-store';
+import type { JobRunner } from '../jobs/job-runner';
+import { fillNumberDate } from '../pdf/number-date-fields';
+import type { CmsSigner } from '../pdf/pades-sign';
+import { cmsSignerOf, selfVerify, signOrganization, signPersonal, signTextOnly } from './issue-flow';
+import { detectModules } from './token/module-paths';
+import { Pkcs11TokenSession } from './token/pkcs11-token-session';
+import type { TokenSession } from './token/token-session';
+import type { TrustStore } from './trust-store';
+import type { TrustContext } from './verify/trust-check';
+import { verifyPdf } from './verify/verify-pdf';
+import { parseRevisions } from '../pdf/parse/pdf-revisions';
+import { findSignatures } from './verify/signature-structure';
+
+export interface SigningServiceDeps {
+  blobs: Pick<BlobStore, 'get' | 'put'>;
+  jobs: Pick<JobRunner, 'run'>;
+  trust: TrustStore;
+  revocationCacheDir: string;
+  allowLiveFetch: boolean;
+  /** The driver chosen in Cài đặt, or null to use the first one detected. */
+  configuredModule: () => string | null;
+  now: () => Date;
+  openSession?: (modulePath: string) => TokenSession;
+}
+
+export class SigningService {
+  private readonly deps: SigningServiceDeps;
+
+  constructor(deps: SigningServiceDeps) {
+    this.deps = deps;
+  }
+
+  private modulePath(): string {
+    const path = this.deps.configuredModule() ?? detectModules()[0]?.path ?? null;
+    if (!path) throw new AppFailure('TOKEN_ABSENT', 'Chưa cấu hình trình điều khiển thiết bị ký số (PKCS#11)');
+    return path;
+  }
+
+  private session(): TokenSession {
+    const path = this.modulePath();
+    return this.deps.openSession ? this.deps.openSession(path) : new Pkcs11TokenSession({ modulePath: path });
+  }
+
+  private trustContext(): TrustContext {
+    return { anchors: this.deps.trust.anchors(), intermediates: this.deps.trust.intermediates(), revocationCacheDir: this.deps.revocationCacheDir, allowLiveFetch: this.deps.allowLiveFetch };
+  }
+
+  /** Run `work` with a logged-in key; the session is always finalised. */
+  private async withSigner<T>(key: KeyChoice, pin: string, work: (signer: CmsSigner) => Promise<T>): Promise<T> {
+    const session = this.session();
+    try {
+      const token = await session.openSigner({ tokenLabel: key.tokenLabel, idHex: key.keyId }, pin, this.deps.now());
+      try {
+        const cert = new X509Certificate(Buffer.from(token.certificate.certDer));
+        const chain = this.deps.trust.intermediates().filter((der) => cert.checkIssued(new X509Certificate(Buffer.from(der))));
+        return await work(cmsSignerOf(token, chain));
+      } finally {
+        await token.close();
+      }
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Self-verify (step 6), then store. A revoked certificate becomes CERT_REVOKED. */
+  private async finish(bytes: Uint8Array): Promise<StoredFile> {
+    const ctx = this.trustContext();
+    await selfVerify(bytes, ctx.anchors.length > 0 ? { trust: ctx } : { integrityOnly: true }).catch((err: unknown) => {
+      if (err instanceof AppFailure && /thu hồi/.test(err.message)) throw new AppFailure('CERT_REVOKED', 'Chứng thư số của người ký đã bị thu hồi');
+      throw err;
+    });
+    return this.deps.blobs.put(bytes, 'application/pdf');
+  }
+
+  private async bytesOf(sha256: string): Promise<Uint8Array> {
+    return new Uint8Array((await this.deps.blobs.get(sha256)).bytes);
+  }
+
+  /** token.modules */
+  modules(): { detected: ModuleInfo[]; configured: string | null } {
+    return { detected: detectModules(), configured: this.deps.configuredModule() };
+  }
+
+  /** token.list */
+  async listTokens(): Promise<TokenSummary[]> {
+    const s = this.session();
+    try {
+      return await s.listTokens();
+    } finally {
+      await s.close();
+    }
+  }
+
+  /** token.certificates */
+  async listCertificates(tokenLabel: string): Promise<CertificateSummary[]> {
+    const s = this.session();
+    try {
+      return (await s.listCertificates(tokenLabel)).map((c) => ({
+        tokenLabel: c.tokenLabel, keyId: c.idHex, keyLabel: c.keyLabel, subject: c.subject, commonName: c.commonName,
+        issuer: c.issuer, notBefore: c.notBefore, notAfter: c.notAfter, keyUsage: c.keyUsage,
+      }));
+    } finally {
+      await s.close();
+    }
+  }
+
+  /** signing.personal */
+  async signPersonal(req: SignPersonalRequest): Promise<StoredFile> {
+    const draft = await this.bytesOf(req.file);
+    const image = req.signatureImage ? await this.bytesOf(req.signatureImage) : undefined;
+    const bytes = await this.withSigner(req.key, req.pin, (signer) => signPersonal(draft, signer, { now: this.deps.now(), ...(image ? { image } : {}) }));
+    return this.finish(bytes);
+  }
+
+  /** signing.fillNumber */
+  async fillNumber(req: FillNumberRequest): Promise<StoredFile> {
+    return this.finish(await fillNumberDate(await this.bytesOf(req.file), req.number, req.date));
+  }
+
+  /** signing.organization */
+  async signOrganization(req: SignOrganizationRequest): Promise<StoredFile> {
+    const numbered = await this.bytesOf(req.file);
+    const sealImage = req.sealImage ? await this.bytesOf(req.sealImage) : undefined;
+    const bytes = await this.withSigner(req.key, req.pin, (signer) => signOrganization(numbered, signer, { now: this.deps.now(), ...(sealImage ? { sealImage } : {}) }));
+    return this.finish(bytes);
+  }
+
+  /** signing.attachments: one PIN entry for the whole batch, progress events, cancellable between files. */
+  async signAttachments(req: SignAttachmentsRequest): Promise<StoredFile[]> {
+    return this.deps.jobs.run(req.jobId, 'Ký số tệp đính kèm', (ctx) =>
+      this.withSigner(req.key, req.pin, async (signer) => {
+        const out: StoredFile[] = [];
+        for (const [i, sha] of req.files.entries()) {
+          if (ctx.signal.aborted) throw new AppFailure('CANCELLED', 'Đã hủy ký hàng loạt');
+          const signed = await signTextOnly(await this.bytesOf(sha), signer, { now: this.deps.now(), firstLine: req.firstLine });
+          out.push(await this.finish(signed));
+          ctx.progress(i + 1, req.files.length);
+        }
+        return out;
+      }),
+    );
+  }
+
+  /** signing.trustImport */
+  async importTrust(req: TrustImportRequest): Promise<{ imported: string[] }> {
+    const pins = 'url' in req ? await this.deps.trust.importFromUrl(req.url) : this.deps.trust.importCertificates(await this.bytesOf(req.file));
+    return { imported: pins.map((p) => p.name) };
+  }
+
+  /** verify.file */
+  async verify(req: VerifyRequest): Promise<VerificationSummary> {
+    const r = await verifyPdf(await this.bytesOf(req.file), req.integrityOnly ? { integrityOnly: true } : { trust: this.trustContext() });
+    return { verdict: r.verdict, reasons: r.reasons, signatures: r.signatures.map(({ chain: _c, revocation: _r, certification: _p, ...s }) => s) };
+  }
+
+  /** verify.signedRevision: the bytes of revision `revision` (1-based), for "xem bản đã ký". */
+  async signedRevision(req: { file: string; revision: number }): Promise<StoredFile> {
+    const bytes = await this.bytesOf(req.file);
+    const pdf = parseRevisions(bytes);
+    const rev = pdf.revisions[req.revision - 1];
+    if (!rev) throw new AppFailure('VALIDATION', `Tài liệu không có bản sửa đổi ${req.revision}`);
+    // A signature's ByteRange says exactly where its revision ended (with or without the final EOL).
+    const signed = findSignatures(pdf).find((s) => s.revision === rev.index && s.byteRange);
+    const end = signed?.byteRange ? (signed.byteRange[2] ?? 0) + (signed.byteRange[3] ?? 0) : rev.end;
+    return this.deps.blobs.put(bytes.subarray(0, end), 'application/pdf');
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Requests and answers of the signing, verification and token channels (issue 3). Requests are parsed with
+ * these in main before any handler runs (house rule 5). The PIN crosses once, inside a signing request, and is
+ * never echoed back (house rule 11).
+ */
+import { z } from 'zod';
+import { IsoDate, JobId, Sha256Hex } from './schemas';
+
+const Pin = z.string().min(4).max(64);
+const Label = z.string().trim().min(1).max(64);
+
+/** Which key signs: the token by label and the key by CKA_ID (hex). */
+export const KeyChoice = z.object({ tokenLabel: Label, keyId: z.string().regex(/^[0-9a-fA-F]{1,64}$/) }).strict();
+export type KeyChoice = z.infer<typeof KeyChoice>;
+
+export const TokenRef = z.object({ tokenLabel: Label }).strict();
+
+/** Art. 11 step 2: personal approval signature; number/date fields are prepared when missing. */
+export const SignPersonalRequest = z.object({ file: Sha256Hex, key: KeyChoice, pin: Pin, signatureImage: Sha256Hex.optional() }).strict();
+export type SignPersonalRequest = z.infer<typeof SignPersonalRequest>;
+
+/** Art. 11 step 3: the clerk's number and date (the number comes from the outgoing register entry). */
+export const FillNumberRequest = z.object({ file: Sha256Hex, number: z.string().trim().min(1).max(20), date: IsoDate }).strict();
+export type FillNumberRequest = z.infer<typeof FillNumberRequest>;
+
+/** Art. 11 step 4: organization signature with the seal image, only on the issuing date (Art. 11.2). */
+export const SignOrganizationRequest = z.object({ file: Sha256Hex, key: KeyChoice, pin: Pin, sealImage: Sha256Hex.optional() }).strict();
+export type SignOrganizationRequest = z.infer<typeof SignOrganizationRequest>;
+
+/** Art. 11 step 5 / Art. 10.4: text-only organization signatures, several files with one PIN entry. */
+export const SignAttachmentsRequest = z
+  .object({ files: z.array(Sha256Hex).min(1).max(200), firstLine: z.string().trim().min(1).max(200), key: KeyChoice, pin: Pin, jobId: JobId.optional() })
+  .strict();
+export type SignAttachmentsRequest = z.infer<typeof SignAttachmentsRequest>;
+
+export const VerifyRequest = z.object({ file: Sha256Hex, integrityOnly: z.boolean().optional() }).strict();
+export type VerifyRequest = z.infer<typeof VerifyRequest>;
+
+/** "Xem bản đã ký": the byte prefix of a revision, stored as its own file. */
+export const SignedRevisionRequest = z.object({ file: Sha256Hex, revision: z.number().int().min(1).max(10_000) }).strict();
+
+/** Import a pinned trust anchor from a file already in the store, or from its official URL. */
+export const TrustImportRequest = z.union([
+  z.object({ file: Sha256Hex }).strict(),
+  z.object({ url: z.string().url().max(500) }).strict(),
+]);
+export type TrustImportRequest = z.infer<typeof TrustImportRequest>;
+
+export type PinStateValue = 'ok' | 'count-low' | 'final-try' | 'locked';
+
+export interface TokenSummary {
+  label: string;
+  manufacturer: string;
+  model: string;
+  serial: string;
+  pinState: PinStateValue;
+}
+
+export interface CertificateSummary {
+  tokenLabel: string;
+  keyId: string;
+  keyLabel: string;
+  subject: string;
+  commonName: string;
+  issuer: string;
+  notBefore: string;
+  notAfter: string;
+  keyUsage: string[];
+}
+
+export type VerdictValue = 'valid' | 'valid-with-allowed-changes' | 'invalid' | 'unknown' | 'unsigned';
+
+export interface SignatureSummary {
+  field: string;
+  signer: string | null;
+  organization: string | null;
+  time: string | null;
+  revision: number | null;
+  revisions: number;
+  coversWholeFile: boolean;
+  verdict: Exclude<VerdictValue, 'unsigned'>;
+  reasons: string[];
+  allowedChanges: string[];
+}
+
+export interface VerificationSummary {
+  verdict: VerdictValue;
+  reasons: string[];
+  signatures: SignatureSummary[];
+}
+
+export interface ModuleInfo {
+  path: string;
+  vendor: string;
+}
