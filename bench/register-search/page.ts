@@ -4,7 +4,7 @@
 import { createDb } from '../../src/renderer/db/db';
 import { fullScanSearch, searchRegister, type RegisterFilter } from '../../src/renderer/db/queries/register-search';
 import type { DocumentRecord, RegisterEntryRecord } from '../../src/renderer/db/records';
-import { foldVietnamese, searchTokens } from '../../src/shared/util/search-text';
+import { entrySearchFields } from '../../src/renderer/db/search-index';
 import { URGENCIES } from '../../src/shared/domain/urgency';
 
 const ISSUERS = [
@@ -52,13 +52,12 @@ async function seed(total: number, batch = 5000): Promise<number> {
         id, direction: 'incoming', typeId, codeNotation, issuer, documentDate: `${year}-01-15`, abstract, urgency,
         confidentiality: 'thuong', fileSha256: '0'.repeat(64), fileSize: 1000, createdAt: at, createdBy: 'bench',
       });
-      const text = `${codeNotation} ${issuer} ${abstract}`;
       entries.push({
         registerId: `incoming-${year}`, kind: 'incoming', year, number, documentId: id, arrivedAt: at, legalReceiptAt: at,
         receiptRule: { kind: 'in-office-hours' }, status: i % 50 === 0 ? 'cancelled' : 'active',
-        handling: i % 3 === 0 ? 'waiting' : 'transferred', urgency, issuerFolded: foldVietnamese(issuer),
-        searchText: foldVietnamese(text), searchTokens: searchTokens(text),
-      } as RegisterEntryRecord);
+        handling: i % 3 === 0 ? 'waiting' : 'transferred', urgency,
+        ...entrySearchFields({ codeNotation, typeId, issuer, abstract }),
+      });
     }
     await db.transaction('rw', db.documents, db.registerEntries, async () => {
       await db.documents.bulkAdd(docs);
@@ -79,15 +78,18 @@ const QUERIES: Omit<RegisterFilter, 'kind'>[] = [
   { text: 'phong chong' },
 ];
 
-async function run(rounds: number): Promise<{ searchMs: number[]; fullScanMs: number[]; hits: number[]; mismatches: number }> {
+async function run(rounds: number): Promise<{ coldMs: number; searchMs: number[]; fullScanMs: number[]; hits: number[]; mismatches: number }> {
   const db = createDb('bench-register-search');
   await db.open();
   const searchMs: number[] = [];
   const fullScanMs: number[] = [];
   const hits: number[] = [];
   let mismatches = 0;
-  // Warm-up: first touches of the indexes are not what a clerk feels on the hundredth search.
+  // The first search of a session loads the search cache (one read of every entry); the app warms it right
+  // after sign-in. It is reported apart: it is not what a clerk feels on the hundredth search.
+  const tCold = performance.now();
   await searchRegister(db, { kind: 'incoming', text: 'khoi dong' });
+  const coldMs = performance.now() - tCold;
   for (let r = 0; r < rounds; r++) {
     for (const q of QUERIES) {
       const filter: RegisterFilter = { kind: 'incoming', ...q };
@@ -104,7 +106,7 @@ async function run(rounds: number): Promise<{ searchMs: number[]; fullScanMs: nu
     }
   }
   db.close();
-  return { searchMs, fullScanMs, hits, mismatches };
+  return { coldMs, searchMs, fullScanMs, hits, mismatches };
 }
 
 Object.assign(window, { bench: { seed, run } });
