@@ -6,7 +6,7 @@
 import { PDFName, PDFHexString, TextAlignment, rgb } from '@cantoo/pdf-lib';
 import { AppFailure } from '../../shared/api/result';
 import { parseIsoDate } from '../../shared/util/time';
-import { embedAppearanceFont } from './appearance';
+import { embedAppearanceFont, type Rect } from './appearance';
 import { loadForUpdate, saveIncrement } from './pades-sign';
 import { findAnchors, textItems } from './text-anchors';
 
@@ -29,16 +29,30 @@ export async function hasNumberDateFields(bytes: Uint8Array): Promise<boolean> {
   return names.includes(NUMBER_FIELD) && names.includes(DATE_FIELD);
 }
 
+/** Where the clerk dragged the fields (page index from 0, PDF points); missing ones are auto-placed. */
+export interface FieldPlacement {
+  number?: Rect & { page: number };
+  date?: Rect & { page: number; prefix?: string };
+}
+
 /**
- * Step "Chuẩn bị": add the two empty text fields at the "Số:" and date lines (found by pdf.js), as an
- * incremental update. Errors: VALIDATION (encrypted, fields present already).
+ * Step "Chuẩn bị": add the two empty text fields at the "Số:" and date lines (found by pdf.js) or where the
+ * clerk dragged them, as an incremental update. Errors: VALIDATION (encrypted, fields present already, page
+ * out of range).
  */
-export async function prepareNumberDateFields(original: Uint8Array): Promise<Uint8Array> {
+export async function prepareNumberDateFields(original: Uint8Array, placement: FieldPlacement = {}): Promise<Uint8Array> {
   const doc = await loadForUpdate(original);
   const form = doc.getForm();
   const existing = form.getFields().map((f) => f.getName());
   if (existing.includes(NUMBER_FIELD) || existing.includes(DATE_FIELD)) throw new AppFailure('VALIDATION', 'Dự thảo đã có trường số và ngày');
-  const anchors = findAnchors(await textItems(original), null, doc.getPageCount() - 1);
+  const found = findAnchors(await textItems(original), null, doc.getPageCount() - 1);
+  const anchors = {
+    number: placement.number ?? found.number,
+    date: placement.date ? { ...placement.date, prefix: placement.date.prefix ?? '' } : found.date,
+  };
+  for (const a of [anchors.number, anchors.date]) {
+    if (a.page < 0 || a.page >= doc.getPageCount()) throw new AppFailure('VALIDATION', `Trang ${a.page + 1} không có trong tài liệu`);
+  }
   const font = await embedAppearanceFont(doc);
   const page = doc.getPage(anchors.number.page);
   const number = form.createTextField(NUMBER_FIELD);

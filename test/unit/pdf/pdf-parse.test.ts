@@ -5,7 +5,7 @@ import { PdfLexer, decodeTextString, isDict, isString, parseIndirectObject } fro
 import { parseRevisions } from '../../../src/main/pdf/parse/pdf-revisions';
 import { RevisionView } from '../../../src/main/pdf/parse/revision-view';
 import { pdfDateToIso } from '../../../src/main/pdf/pdf-date';
-import { issuingDateText } from '../../../src/main/pdf/number-date-fields';
+import { issuingDateText, prepareNumberDateFields } from '../../../src/main/pdf/number-date-fields';
 import { isoDateFromText } from '../../../src/main/signing/issue-flow';
 import { makeDraftPdf } from '../../support/pki/sample-documents';
 
@@ -41,6 +41,17 @@ describe('revisions', () => {
       expect(view.pages().length).toBe(1);
       if (objectStreams) expect([...pdf.revisions[0]!.xref.values()].some((e) => e.type === 'compressed')).toBe(true);
     }
+  });
+});
+
+describe('number and date fields', () => {
+  it('are placed where the clerk dragged them, or refused on a page that does not exist', async () => {
+    const draft = await makeDraftPdf({ plain: true });
+    const prepared = await prepareNumberDateFields(draft, { number: { page: 0, x: 100, y: 700, width: 50, height: 16 }, date: { page: 0, x: 300, y: 700, width: 200, height: 16, prefix: 'Hà Nội, ' } });
+    const text = Buffer.from(prepared).toString('latin1');
+    expect(text).toMatch(/\/Rect \[ 100 700 150 716 \]/);
+    expect(Buffer.from(prepared.subarray(0, draft.length)).equals(Buffer.from(draft))).toBe(true);
+    await expect(prepareNumberDateFields(draft, { number: { page: 3, x: 0, y: 0, width: 1, height: 1 } })).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 });
 
