@@ -11,31 +11,20 @@ import { pdfDateToIso } from '../../pdf/pdf-date';
 import { analyseChanges, type Locks } from './revision-diff';
 import { findSignatures, walkFields, type FoundSignature } from './signature-structure';
 import { checkTrust, type TrustContext, type TrustResult } from './trust-check';
+import type { SignatureSummary, VerdictValue, VerificationSummary } from '../../../shared/api/signing-schemas';
 
-export type Verdict = 'valid' | 'valid-with-allowed-changes' | 'invalid' | 'unknown' | 'unsigned';
+/** The verdict values and per-signature fields cross the contract as they are (src/shared/api/signing-schemas.ts). */
+export type Verdict = VerdictValue;
 export type SignatureVerdictKind = Exclude<Verdict, 'unsigned'>;
 
-export interface SignatureVerdict {
-  field: string;
-  signer: string | null;
-  organization: string | null;
-  /** Claimed signing time from /M (not proven without a timestamp). */
-  time: string | null;
-  /** 1-based revision the signature covers, null when it covers none. */
-  revision: number | null;
-  revisions: number;
-  coversWholeFile: boolean;
+/** The contract's SignatureSummary plus what only main needs: certification level, chain and revocation states. */
+export interface SignatureVerdict extends SignatureSummary {
   certification: number | null;
-  verdict: SignatureVerdictKind;
-  reasons: string[];
-  allowedChanges: string[];
   chain: TrustResult['chain'] | 'not-checked';
   revocation: TrustResult['revocation'] | 'not-checked';
 }
 
-export interface PdfVerification {
-  verdict: Verdict;
-  reasons: string[];
+export interface PdfVerification extends VerificationSummary {
   signatures: SignatureVerdict[];
 }
 
