@@ -14,7 +14,7 @@ export const SECRET_HEADER = 'x-vanthu-secret';
 /** CSP of every response; matches the `<meta>` of src/renderer/index.html plus frame-ancestors (header-only). */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'", // pdf.js image decoders are WebAssembly
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

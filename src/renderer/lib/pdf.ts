@@ -21,12 +21,23 @@ export interface PdfHandle {
 // is the CVE-2024-4367 fix. A spread keeps it out of the typed literal.
 const HARDENING: Record<string, unknown> = { isEvalSupported: false };
 
+/** Folders of pdf.js resources emitted by the renderer build (vite.renderer.config.ts), trailing slash required. */
+function resourceUrl(folder: string): string {
+  return new URL(`pdfjs/${folder}/`, document.baseURI).href;
+}
+
 /** Opens a PDF from bytes (copied: pdf.js transfers its buffer to the worker). */
 export async function openPdf(bytes: Uint8Array): Promise<PdfHandle> {
   const task = getDocument({
     ...HARDENING,
     data: bytes.slice(),
     enableXfa: false,
+    // JBIG2 / JPEG 2000 decoders (WebAssembly, CSP 'wasm-unsafe-eval'), CMaps and standard font data: all local.
+    wasmUrl: resourceUrl('wasm'),
+    cMapUrl: resourceUrl('cmaps'),
+    cMapPacked: true,
+    standardFontDataUrl: resourceUrl('standard_fonts'),
+    iccUrl: resourceUrl('iccs'),
     disableAutoFetch: true,
     stopAtErrors: false,
   });
