@@ -10,6 +10,7 @@ import { createReportService, type ReportService } from '../reports/report-servi
 import { createBlobStore, type BlobStore } from '../storage/blob-store';
 import { createRuleFiles, type RuleFiles } from '../storage/rule-files';
 import { createSettingsStore, type SettingsStore } from '../storage/settings-store';
+import { createSigningHost, type SigningHost } from './signing-host';
 
 /** The host's event sink: one call per event, payload typed by `events.ts`. */
 export type Emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
@@ -23,6 +24,8 @@ export interface ServicesOptions {
   version: string;
   emit: Emit;
   log?: Pick<Console, 'warn' | 'error'>;
+  /** Environment read for VANTHU_PKCS11_MODULE and VANTHU_EXTRA_TRUST_PINS (default process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface Services {
@@ -33,6 +36,8 @@ export interface Services {
   passwords: PasswordService;
   reports: ReportService;
   jobs: JobRunner;
+  /** Tokens, the Art. 11 signing steps, verification and trust anchors (issue 3). */
+  signing: SigningHost;
 }
 
 /** Wire the services of one data directory. Cheap and synchronous; blobs clean up stale temp files on first use. */
@@ -48,6 +53,15 @@ export function createServices(options: ServicesOptions): Services {
   });
   const jobs = createJobRunner((event, payload) => options.emit(event, payload));
   const reports = createReportService({ blobs, assetsDir: options.assetsDir, jobs });
+  const signing = createSigningHost({
+    dataDir: options.dataDir,
+    blobs,
+    jobs,
+    settings: () => settings.get(),
+    env: options.env ?? process.env,
+    onTokensChanged: (tokens) => options.emit('token.changed', { tokens }),
+    log,
+  });
   // Start the clean-up now so a crash's leftovers go away at launch, not at the first file call.
   blobs.init().catch((cause: unknown) => log.error('[blobs] could not clean temp files', cause));
   return {
@@ -58,5 +72,6 @@ export function createServices(options: ServicesOptions): Services {
     passwords: createPasswordService(),
     reports,
     jobs,
+    signing,
   };
 }

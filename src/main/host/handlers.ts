@@ -26,6 +26,10 @@ export function decodeBase64(text: string): Buffer {
 
 /** Build the handler map from the services. */
 export function createHandlers(services: Services): Handlers {
+  const { signing } = services;
+  // Every call that opens the PKCS#11 module runs under the token lock (signing-host.ts).
+  const withToken = <T>(work: (svc: Awaited<ReturnType<typeof signing.service>>) => Promise<T>): Promise<T> =>
+    signing.lock.run(async () => work(await signing.service()));
   return {
     'app.info': async () => ({ ...services.info }),
     'settings.get': () => services.settings.get(),
@@ -45,5 +49,19 @@ export function createHandlers(services: Services): Handlers {
       if (!services.jobs.cancel(req.jobId)) throw new AppFailure('NOT_FOUND', 'Không có công việc nào đang chạy với mã này.', { jobId: req.jobId });
       return { cancelled: true as const };
     },
+    'token.modules': async () => (await signing.service()).modules(),
+    'token.list': async () => {
+      // The first listing means a signing screen is open: from now on insertions and removals are pushed.
+      signing.watch();
+      return withToken((svc) => svc.listTokens());
+    },
+    'token.certificates': (req) => withToken((svc) => svc.listCertificates(req.tokenLabel)),
+    'signing.personal': (req) => withToken((svc) => svc.signPersonal(req)),
+    'signing.fillNumber': async (req) => (await signing.service()).fillNumber(req),
+    'signing.organization': (req) => withToken((svc) => svc.signOrganization(req)),
+    'signing.attachments': (req) => withToken((svc) => svc.signAttachments(req)),
+    'signing.trustImport': async (req) => (await signing.service()).importTrust(req),
+    'verify.file': async (req) => (await signing.service()).verify(req),
+    'verify.signedRevision': async (req) => (await signing.service()).signedRevision(req),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The workstation's settings in `<dataDir>/settings.json` (Art. 10.5 office hours and holidays, Art. 3.7 lock).
- * Written atomically; a file that cannot be read as settings is kept aside as `settings.json.corrupt-<time>`
+ * The signing settings (pkcs11Module, allowLiveRevocation) are optional: absent means auto-detection and live
+ * revocation checks allowed, so files of older versions stay valid. Written atomically; a file that cannot be read as settings is kept aside as `settings.json.corrupt-<time>`
  * and the defaults are used, so a damaged file never stops the app from starting.
  */
 import { readFile, rename } from 'node:fs/promises';
@@ -61,6 +62,19 @@ export function describeOfficeHoursProblem(problem: OfficeHoursProblem): string 
   return problem.code === 'empty' ? text : `Giờ hành chính, khoảng thứ ${problem.index + 1}: ${text}`;
 }
 
+const MODULE_FILE = /\.(so(\.\d+)*|dll|dylib)$/i;
+const ABSOLUTE_PATH = /^(\/|[A-Za-z]:[\\/])/;
+
+/**
+ * Whether a PKCS#11 driver path is acceptable: an absolute local path (pkcs11js#68: relative names resolve
+ * against the working directory) to a shared library, with no parent-directory steps and no UNC share.
+ */
+export function isAcceptableModulePath(path: string): boolean {
+  if (!ABSOLUTE_PATH.test(path) || !MODULE_FILE.test(path)) return false;
+  if (/[\u0000-\u001f]/.test(path)) return false;
+  return !path.split(/[\\/]/).includes('..');
+}
+
 /**
  * Domain checks the schema cannot express: the identifier code (QCVN 102) and the order of office-hours
  * periods. Answers Vietnamese problem texts; empty when the settings are acceptable.
@@ -75,6 +89,9 @@ export function settingsProblems(settings: Settings): { field: string; message: 
   }
   if (settings.holidaysFile !== null && toSafeFileName(settings.holidaysFile) === false) {
     problems.push({ field: 'holidaysFile', message: 'Tên tệp ngày nghỉ không hợp lệ (chỉ là tên tệp, không chứa đường dẫn).' });
+  }
+  if (typeof settings.pkcs11Module === 'string' && !isAcceptableModulePath(settings.pkcs11Module)) {
+    problems.push({ field: 'pkcs11Module', message: 'Đường dẫn trình điều khiển PKCS#11 phải là đường dẫn đầy đủ tới tệp .so, .dll hoặc .dylib.' });
   }
   return problems;
 }

@@ -19,6 +19,7 @@ import {
 } from './schemas';
 import type { HolidayRules } from '../domain/calendar-rules';
 import type { ChannelRules } from '../domain/delivery-channel';
+import { signingContract } from './signing-contract';
 
 interface ChannelSpec<S extends z.ZodType, R> {
   schema: S;
@@ -88,6 +89,8 @@ export const contract = {
   'reports.registerXlsx': request(RegisterReportRequest).returns<StoredFile>(),
   /** Cancel a running job (report, later scans, sync, batch verification); its last `job.progress` says 'cancelled'. Errors: NOT_FOUND (no such running job). */
   'jobs.cancel': request(JobRef).returns<{ cancelled: true }>(),
+  /** Token, signing and verification channels of issue 3 (signing-contract.ts). */
+  ...signingContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -29,6 +29,13 @@ export const Settings = z
     holidaysFile: z.string().max(120).nullable(),
     /** Minutes of inactivity before the session locks (Art. 3.7). */
     lockAfterMinutes: z.number().int().min(1).max(240),
+    /**
+     * Absolute path of the PKCS#11 driver of the USB tokens (issue 3); absent or null = auto-detection. Checked
+     * further by settings-store (absolute, a .so/.dll/.dylib file).
+     */
+    pkcs11Module: z.string().trim().min(1).max(500).nullable().optional(),
+    /** Whether revocation data (OCSP/CRL) may be fetched live when the document and the cache have none; absent = yes. */
+    allowLiveRevocation: z.boolean().optional(),
   })
   .strict();
 export type Settings = z.infer<typeof Settings>;

@@ -1,0 +1,135 @@
+/**
+ * The signing capability as the host wires it: a SigningService built from the current settings and the data
+ * directory, one lock around every use of the PKCS#11 module, and the token watcher whose changes go out as
+ * `token.changed` through the host's `emit`.
+ *
+ * Why the lock: a PKCS#11 module is one process-wide library; each TokenSession calls C_Initialize and ends with
+ * C_Finalize, so a listing (or the watcher's poll) finishing while a signature is under way would finalize the
+ * signer's session under it. Token calls therefore run one after another.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Settings } from '../../shared/api/schemas';
+import type { TokenSummary } from '../../shared/api/signing-schemas';
+import type { JobRunner } from '../jobs/job-runner';
+import { SigningService } from '../signing/signing-service';
+import { TokenWatcher } from '../signing/token/token-watcher';
+import { loadPins, TrustStore, type Pin } from '../signing/trust-store';
+import type { BlobStore } from '../storage/blob-store';
+
+/** Environment variable that overrides the PKCS#11 module of the settings (tests, training machines). */
+export const MODULE_ENV = 'VANTHU_PKCS11_MODULE';
+/**
+ * Environment variable naming a JSON file `{ "pins": Pin[] }` of extra pinned fingerprints (a test or training
+ * PKI). It only adds pins: a certificate still has to be imported and still has to match its pin.
+ */
+export const EXTRA_PINS_ENV = 'VANTHU_EXTRA_TRUST_PINS';
+
+const PinFile = z.object({
+  pins: z.array(
+    z.object({
+      sha256: z.string().regex(/^[0-9A-F]{64}$/),
+      role: z.enum(['anchor', 'intermediate']),
+      name: z.string().min(1).max(200),
+      url: z.string().max(500),
+    }),
+  ),
+});
+
+/** Run token work one call at a time (see the module comment). */
+export interface TokenLock {
+  run<T>(work: () => Promise<T>): Promise<T>;
+}
+
+/** A promise-chain mutex: each call starts after the previous one settled. */
+export function createTokenLock(): TokenLock {
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    run(work) {
+      const next = tail.then(work, work);
+      tail = next.catch(() => undefined);
+      return next;
+    },
+  };
+}
+
+/** The product pins plus those of `EXTRA_PINS_ENV` (a malformed extra file is refused loudly at launch). */
+export function trustPins(env: NodeJS.ProcessEnv): Pin[] {
+  const extra = env[EXTRA_PINS_ENV];
+  if (extra === undefined || extra === '') return loadPins();
+  const parsed = PinFile.safeParse(JSON.parse(readFileSync(extra, 'utf8')));
+  if (!parsed.success) throw new Error(`[signing] ${EXTRA_PINS_ENV}: tệp ghim không đúng dạng`);
+  return [...loadPins(), ...parsed.data.pins];
+}
+
+export interface SigningHostOptions {
+  dataDir: string;
+  blobs: Pick<BlobStore, 'get' | 'put'>;
+  jobs: Pick<JobRunner, 'run'>;
+  settings: () => Promise<Settings>;
+  env: NodeJS.ProcessEnv;
+  onTokensChanged: (tokens: TokenSummary[]) => void;
+  log: Pick<Console, 'warn' | 'error'>;
+  /** Poll interval of the token watcher (default 2 s). */
+  watchIntervalMs?: number;
+}
+
+export interface SigningHost {
+  /** A service over the settings as they are now (cheap: the service holds no state of its own). */
+  service(): Promise<SigningService>;
+  lock: TokenLock;
+  /** Start watching for token insertion/removal (idempotent; first called by token.list). */
+  watch(): void;
+  /** Stop the watcher (tests, shutdown). */
+  stop(): void;
+}
+
+/** The module to use: the environment override, else the one chosen in Cài đặt, else auto-detection. */
+export function configuredModule(settings: Settings, env: NodeJS.ProcessEnv): string | null {
+  const fromEnv = env[MODULE_ENV];
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  return settings.pkcs11Module ?? null;
+}
+
+/** Build the signing host of one data directory. */
+export function createSigningHost(options: SigningHostOptions): SigningHost {
+  const trust = new TrustStore(join(options.dataDir, 'trust'), trustPins(options.env));
+  const lock = createTokenLock();
+  const service = async (): Promise<SigningService> => {
+    const settings = await options.settings();
+    const module = configuredModule(settings, options.env);
+    return new SigningService({
+      blobs: options.blobs,
+      jobs: options.jobs,
+      trust,
+      revocationCacheDir: join(options.dataDir, 'revocation'),
+      // Live OCSP/CRL fetch is on unless the unit turned it off (offline commune offices).
+      allowLiveFetch: settings.allowLiveRevocation ?? true,
+      configuredModule: () => module,
+      now: () => new Date(),
+    });
+  };
+  const watcher = new TokenWatcher({
+    list: () => lock.run(async () => (await service()).listTokens()),
+    onChange: (tokens) => options.onTokensChanged(tokens.map((t) => ({ ...t }))),
+  });
+  let timer: ReturnType<typeof setInterval> | null = null;
+  return {
+    service,
+    lock,
+    watch() {
+      if (timer) return;
+      void watcher.poll();
+      timer = setInterval(() => {
+        watcher.poll().catch((cause: unknown) => options.log.warn('[signing] token poll failed', cause));
+      }, options.watchIntervalMs ?? 2000);
+      // The watcher must never keep a closing process alive.
+      timer.unref();
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+    },
+  };
+}
