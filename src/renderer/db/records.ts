@@ -32,7 +32,11 @@ export interface DocumentRecord {
   recipient?: string;
   note?: string;
   pageCount?: number;
-  /** SHA-256 (lower-case hex) of the file in main's store. */
+  /** Người ký (outgoing, Phụ lục IV): the personal signer named by the signature. */
+  signer?: string;
+  /** Outgoing: the separate attachments, each signed with the organization key (Art. 6.2b). */
+  attachmentSha256s?: string[];
+  /** SHA-256 (lower-case hex) of the file in main's store. Outgoing: the latest revision (personal → numbered → sealed). */
   fileSha256: string;
   fileSize: number;
   createdAt: number;
@@ -74,6 +78,8 @@ export interface RegisterEntryRecord {
   cancelledAt?: number;
   cancelReason?: string;
   cancelledBy?: string;
+  /** Outgoing: when the clerk issued the sealed, self-verified document (Art. 11.1d). */
+  issuedAt?: number;
   urgency: Urgency;
   /** foldVietnamese(issuer): the sender filter's key. */
   issuerFolded: string;

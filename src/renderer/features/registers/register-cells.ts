@@ -43,7 +43,10 @@ function cellFor(key: string, row: RegisterRow): string {
     case 'destination':
       return document.recipient ?? entry.transferredTo ?? '';
     case 'transferDate':
-      return dateOf(entry.transferredAt);
+      // Outgoing: the day the clerk issued it (Art. 11.1d); incoming: the day it went to the leader.
+      return dateOf(entry.kind === 'outgoing' ? entry.issuedAt : entry.transferredAt);
+    case 'signer':
+      return document.signer ?? '';
     case 'note':
       return noteOf(row);
     default:

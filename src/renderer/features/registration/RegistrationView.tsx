@@ -6,6 +6,7 @@ import { PdfPreview } from '../../components/PdfPreview';
 import { errorText, receiptRuleText } from '../../i18n/messages';
 import { SECRET_DOCUMENT_MESSAGE, vi, VIEW_LABELS } from '../../i18n/vi';
 import type { SessionAccount } from '../../stores/slices/session-slice';
+import { IncomingVerdict } from '../verification/IncomingVerdict';
 import { DuplicateDialog } from './DuplicateDialog';
 import { FilePicker } from './FilePicker';
 import { emptyForm, type FormValues } from './form-state';
@@ -60,6 +61,7 @@ export function RegistrationView({ account }: { account: SessionAccount }) {
             </p>
           ) : null}
           {intake.file ? <p className="muted">{intake.file.name}</p> : null}
+          {intake.file ? <IncomingVerdict sha256={intake.file.sha256} /> : null}
           {intake.file ? <PdfPreview bytes={intake.file.bytes} /> : null}
         </div>
         <IncomingForm

@@ -8,6 +8,7 @@ import { InboxView } from '../inbox/InboxView';
 import { RegistrationView } from '../registration/RegistrationView';
 import { RegisterView } from '../registers/RegisterView';
 import { SettingsView } from '../settings/SettingsView';
+import { SigningView } from '../signing/SigningView';
 import { ShortcutsPanel } from './ShortcutsPanel';
 import { useIdleLock } from './useIdleLock';
 import { useShellKeys } from './useShellKeys';
@@ -60,6 +61,7 @@ export function AppShell({ account }: { account: SessionAccount }) {
         {view === 'incomingRegister' ? <RegisterView kind="incoming" account={account} /> : null}
         {view === 'outgoingRegister' ? <RegisterView kind="outgoing" account={account} /> : null}
         {view === 'settings' ? <SettingsView account={account} /> : null}
+        {view === 'signing' ? <SigningView account={account} /> : null}
       </main>
       {shortcutsOpen ? <ShortcutsPanel /> : null}
       <Toasts />

@@ -1,16 +1,18 @@
-/** The five views, their navigation labels, Alt+N keys and the permission each needs (roles.ts `can`). */
+/** The views, their navigation labels, Alt+N keys and the permission each needs (roles.ts `can`). */
 import { can, type Role } from '../../../shared/domain/roles';
+import { mayUseSigning } from '../signing/signing-permissions';
 import { VIEW_LABELS } from '../../i18n/vi';
 import { VIEW_IDS, type ViewId } from '../../stores/slices/ui-slice';
 
 type Action = Parameters<typeof can>[1];
 
-const REQUIRED: Record<ViewId, Action> = {
+const REQUIRED: Record<ViewId, Action | ((role: Role) => boolean)> = {
   inbox: 'document.view',
   registration: 'document.register',
   incomingRegister: 'document.view',
   outgoingRegister: 'document.view',
   settings: 'settings.edit',
+  signing: mayUseSigning,
 };
 
 export interface ViewEntry {
@@ -25,7 +27,8 @@ export const ALL_VIEWS: readonly ViewEntry[] = VIEW_IDS.map((id, i) => ({ id, la
 
 /** Whether the role may open the view (items it may not use are hidden). */
 export function canOpenView(role: Role, view: ViewId): boolean {
-  return can(role, REQUIRED[view]);
+  const rule = REQUIRED[view];
+  return typeof rule === 'function' ? rule(role) : can(role, rule);
 }
 
 /** The views a role sees, in order. */

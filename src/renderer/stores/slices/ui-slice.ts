@@ -5,7 +5,8 @@ import type { Urgency } from '../../../shared/domain/urgency';
 import type { AppDeps } from '../deps';
 import type { AppState } from '../app-store';
 
-export const VIEW_IDS = ['inbox', 'registration', 'incomingRegister', 'outgoingRegister', 'settings'] as const;
+// 'signing' comes last so the Alt+N keys of the earlier views do not move.
+export const VIEW_IDS = ['inbox', 'registration', 'incomingRegister', 'outgoingRegister', 'settings', 'signing'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
 export type StatusFilter = 'all' | 'active' | 'cancelled' | 'waiting' | 'transferred';
