@@ -1,0 +1,55 @@
+// Verdicts in plain Vietnamese (issue 3): hợp lệ / hợp lệ, có thay đổi được phép / không hợp lệ (lý do) /
+// chưa xác định (lý do); an unsigned scan is normal for paper; per signature who/when/organization/chain/
+// revocation/what changed since.
+import { describe, expect, it } from 'vitest';
+import type { SignatureSummary } from '../../../../../src/shared/api/signing-schemas';
+import { isAcceptable, signatureLines, summaryLines, verdictText } from '../../../../../src/renderer/features/verification/verdict-text';
+
+const SIG: SignatureSummary = {
+  field: 'KyDuyet', signer: 'Nguyễn Văn An', organization: 'Ủy ban nhân dân xã Thử Nghiệm', time: '2026-03-02T09:15:00+07:00',
+  revision: 2, revisions: 3, coversWholeFile: false, verdict: 'valid-with-allowed-changes', reasons: [], allowedChanges: ['điền số và ngày vào ô đã có'],
+};
+
+describe('verdictText', () => {
+  it('says the four verdicts in Vietnamese, with reasons where needed', () => {
+    expect(verdictText('valid', ['mọi chữ ký hợp lệ'])).toBe('Hợp lệ');
+    expect(verdictText('valid-with-allowed-changes', [])).toBe('Hợp lệ, có thay đổi được phép');
+    expect(verdictText('invalid', ['thay đổi sau khi ký: trang 1', 'x'])).toBe('Không hợp lệ (thay đổi sau khi ký: trang 1; x)');
+    expect(verdictText('unknown', ['không có dữ liệu thu hồi'])).toBe('Chưa xác định (không có dữ liệu thu hồi)');
+    expect(isAcceptable('valid')).toBe(true);
+    expect(isAcceptable('unknown')).toBe(false);
+  });
+
+  it('treats an unsigned scan as normal for paper', () => {
+    const lines = summaryLines({ verdict: 'unsigned', reasons: ['tài liệu chưa được ký số'], signatures: [] });
+    expect(lines.overall).toBe('Không có chữ ký số');
+    expect(lines.note).toMatch(/bình thường/);
+    expect(lines.tone).toBe('neutral');
+  });
+});
+
+describe('signatureLines', () => {
+  it('lists who, when (Vietnam time), organization, chain, revocation and the changes since', () => {
+    const l = signatureLines(SIG, 1);
+    expect(l.heading).toBe('Chữ ký 1 (KyDuyet)');
+    expect(Object.fromEntries(l.rows.map((r) => [r.label, r.value]))).toEqual({
+      'Người ký': 'Nguyễn Văn An',
+      'Thời điểm ký': '09:15 02/03/2026',
+      'Cơ quan, tổ chức': 'Ủy ban nhân dân xã Thử Nghiệm',
+      'Chuỗi chứng thư': 'Tin cậy (đến chứng thư gốc đã cấu hình)',
+      'Thu hồi': 'Chưa bị thu hồi',
+      'Thay đổi sau khi ký': 'Bản sửa đổi 2/3. điền số và ngày vào ô đã có',
+    });
+    expect(l.revision).toBe(2);
+  });
+
+  it('does not claim a trusted chain for an undetermined or invalid signature, and shows the reasons', () => {
+    const l = signatureLines({ ...SIG, verdict: 'unknown', coversWholeFile: true, reasons: ['không xây dựng được chuỗi chứng thư tới gốc tin cậy đã cấu hình'] }, 2);
+    const rows = Object.fromEntries(l.rows.map((r) => [r.label, r.value]));
+    expect(rows['Chuỗi chứng thư']).toBe('Chưa khẳng định được: xem lý do');
+    expect(rows['Thu hồi']).toBe('Chưa khẳng định được: xem lý do');
+    expect(rows['Thay đổi sau khi ký']).toBe('Không có thay đổi nào sau khi ký');
+    expect(rows['Lý do']).toMatch(/chuỗi chứng thư/);
+    expect(l.tone).toBe('warn');
+  });
+});
