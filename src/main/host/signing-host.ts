@@ -7,16 +7,29 @@
  * C_Finalize, so a listing (or the watcher's poll) finishing while a signature is under way would finalize the
  * signer's session under it. Token calls therefore run one after another.
  */
+// The polyfill @peculiar/x509 needs must run before that package is evaluated. A bundle (vite, dist/node and
+// Electron's main) hoists and evaluates every external import before its own code, so the signing modules are
+// loaded with a dynamic import (their own chunk), after this module installed the polyfill.
+import '../signing/reflect-shim';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Settings } from '../../shared/api/schemas';
 import type { TokenSummary } from '../../shared/api/signing-schemas';
 import type { JobRunner } from '../jobs/job-runner';
-import { SigningService } from '../signing/signing-service';
-import { TokenWatcher } from '../signing/token/token-watcher';
-import { loadPins, TrustStore, type Pin } from '../signing/trust-store';
+import type { SigningService } from '../signing/signing-service';
+import type { TokenWatcher } from '../signing/token/token-watcher';
+import type { Pin, TrustStore } from '../signing/trust-store';
 import type { BlobStore } from '../storage/blob-store';
+
+async function signingModules() {
+  const [service, watcher, trust] = await Promise.all([
+    import('../signing/signing-service'),
+    import('../signing/token/token-watcher'),
+    import('../signing/trust-store'),
+  ]);
+  return { SigningService: service.SigningService, TokenWatcher: watcher.TokenWatcher, TrustStore: trust.TrustStore, loadPins: trust.loadPins };
+}
 
 /** Environment variable that overrides the PKCS#11 module of the settings (tests, training machines). */
 export const MODULE_ENV = 'VANTHU_PKCS11_MODULE';
@@ -54,13 +67,13 @@ export function createTokenLock(): TokenLock {
   };
 }
 
-/** The product pins plus those of `EXTRA_PINS_ENV` (a malformed extra file is refused loudly at launch). */
-export function trustPins(env: NodeJS.ProcessEnv): Pin[] {
+/** The product pins plus those of `EXTRA_PINS_ENV` (a malformed extra file fails every signing call loudly). */
+export function trustPins(env: NodeJS.ProcessEnv, productPins: Pin[]): Pin[] {
   const extra = env[EXTRA_PINS_ENV];
-  if (extra === undefined || extra === '') return loadPins();
+  if (extra === undefined || extra === '') return productPins;
   const parsed = PinFile.safeParse(JSON.parse(readFileSync(extra, 'utf8')));
   if (!parsed.success) throw new Error(`[signing] ${EXTRA_PINS_ENV}: tệp ghim không đúng dạng`);
-  return [...loadPins(), ...parsed.data.pins];
+  return [...productPins, ...parsed.data.pins];
 }
 
 export interface SigningHostOptions {
@@ -94,12 +107,20 @@ export function configuredModule(settings: Settings, env: NodeJS.ProcessEnv): st
 
 /** Build the signing host of one data directory. */
 export function createSigningHost(options: SigningHostOptions): SigningHost {
-  const trust = new TrustStore(join(options.dataDir, 'trust'), trustPins(options.env));
+  let loaded: Promise<{ modules: Awaited<ReturnType<typeof signingModules>>; trust: TrustStore }> | null = null;
+  const load = () => {
+    loaded ??= signingModules().then((modules) => ({
+      modules,
+      trust: new modules.TrustStore(join(options.dataDir, 'trust'), trustPins(options.env, modules.loadPins())),
+    }));
+    return loaded;
+  };
   const lock = createTokenLock();
   const service = async (): Promise<SigningService> => {
+    const { modules, trust } = await load();
     const settings = await options.settings();
     const module = configuredModule(settings, options.env);
-    return new SigningService({
+    return new modules.SigningService({
       blobs: options.blobs,
       jobs: options.jobs,
       trust,
@@ -110,20 +131,28 @@ export function createSigningHost(options: SigningHostOptions): SigningHost {
       now: () => new Date(),
     });
   };
-  const watcher = new TokenWatcher({
-    list: () => lock.run(async () => (await service()).listTokens()),
-    onChange: (tokens) => options.onTokensChanged(tokens.map((t) => ({ ...t }))),
-  });
+  let watcher: TokenWatcher | null = null;
+  const poll = async (): Promise<void> => {
+    if (!watcher) {
+      const { modules } = await load();
+      watcher ??= new modules.TokenWatcher({
+        list: () => lock.run(async () => (await service()).listTokens()),
+        onChange: (tokens) => options.onTokensChanged(tokens.map((t) => ({ ...t }))),
+      });
+    }
+    await watcher.poll();
+  };
+  const pollLogged = (): void => {
+    poll().catch((cause: unknown) => options.log.warn('[signing] token poll failed', cause));
+  };
   let timer: ReturnType<typeof setInterval> | null = null;
   return {
     service,
     lock,
     watch() {
       if (timer) return;
-      void watcher.poll();
-      timer = setInterval(() => {
-        watcher.poll().catch((cause: unknown) => options.log.warn('[signing] token poll failed', cause));
-      }, options.watchIntervalMs ?? 2000);
+      pollLogged();
+      timer = setInterval(pollLogged, options.watchIntervalMs ?? 2000);
       // The watcher must never keep a closing process alive.
       timer.unref();
     },
