@@ -71,7 +71,7 @@ const ABSOLUTE_PATH = /^(\/|[A-Za-z]:[\\/])/;
  */
 export function isAcceptableModulePath(path: string): boolean {
   if (!ABSOLUTE_PATH.test(path) || !MODULE_FILE.test(path)) return false;
-  if (/[\u0000-\u001f]/.test(path)) return false;
+  if ([...path].some((c) => c.charCodeAt(0) < 0x20)) return false;
   return !path.split(/[\\/]/).includes('..');
 }
 
