@@ -56,9 +56,15 @@ test('a scanned page with a JPEG 2000 image is drawn in the preview', async ({ p
     await expect(canvas).toBeVisible();
     // The image centre is at x 250/595, y (842-550)/842 of the page: wait until pdf.js has painted it red.
     const centre = () =>
-      canvas.evaluate((c: HTMLCanvasElement) => {
-        const data = c.getContext('2d')?.getImageData(Math.floor((c.width * 250) / 595), Math.floor((c.height * 292) / 842), 1, 1).data;
-        return data ? Array.from(data.slice(0, 3)) : [];
+      // Runs in the page: the canvas is typed structurally because the e2e tsconfig has no DOM library.
+      canvas.evaluate((c): number[] => {
+        const el = c as unknown as {
+          width: number;
+          height: number;
+          getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null;
+        };
+        const data = el.getContext('2d')?.getImageData(Math.floor((el.width * 250) / 595), Math.floor((el.height * 292) / 842), 1, 1).data;
+        return data ? [data[0] ?? 0, data[1] ?? 0, data[2] ?? 0] : [];
       });
     const isRed = ([r = 0, g = 255, b = 255]: number[]) => r > 150 && g < 80 && b < 80;
     await expect.poll(async () => isRed(await centre()), { timeout: 15_000 }).toBe(true);
