@@ -5,8 +5,10 @@
 import './reflect-shim';
 import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
+import { derView } from './der-view';
 
-x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+// Node's webcrypto is the WebCrypto the library expects; the cast bridges @types/node and the DOM typings.
+x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[1]);
 
 export interface CertFacts {
   subject: string;
@@ -38,7 +40,7 @@ function firstOf(name: x509.Name, type: string): string {
 
 /** Parse a DER certificate into display facts. Throws on malformed input. */
 export function certFacts(der: Uint8Array): CertFacts {
-  const cert = new x509.X509Certificate(der);
+  const cert = new x509.X509Certificate(derView(der));
   const ku = cert.getExtension(x509.KeyUsagesExtension);
   const bc = cert.getExtension(x509.BasicConstraintsExtension);
   const usages = ku ? KEY_USAGE_NAMES.filter(([flag]) => (ku.usages & flag) !== 0).map(([, n]) => n) : [];

@@ -11,6 +11,7 @@ import * as pkijs from 'pkijs';
 import { AppFailure } from '../../shared/api/result';
 import { assetPath } from '../pdf/appearance';
 import { writeFileAtomic } from './atomic-file';
+import { derView } from './der-view';
 
 export interface Pin {
   sha256: string;
@@ -48,7 +49,7 @@ export function parseCertificates(bytes: Uint8Array): Uint8Array[] {
       }
     }
     try {
-      const ci = pkijs.ContentInfo.fromBER(der);
+      const ci = pkijs.ContentInfo.fromBER(derView(der));
       const sd = new pkijs.SignedData({ schema: ci.content });
       for (const c of sd.certificates ?? []) if (c instanceof pkijs.Certificate) out.push(new Uint8Array(c.toSchema().toBER(false)));
     } catch {

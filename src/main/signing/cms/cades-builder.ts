@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import type { KeyAlgorithm } from '../token/token-session';
+import { derView } from '../der-view';
 
 export const OID = {
   data: '1.2.840.113549.1.7.1',
@@ -68,7 +69,7 @@ function sortedAttributes(attributes: pkijs.Attribute[]): pkijs.Attribute[] {
 
 /** Build the detached CMS and return its DER. The token signs once. */
 export async function buildCades(input: CadesInput): Promise<Uint8Array> {
-  const cert = pkijs.Certificate.fromBER(input.signerCertDer);
+  const cert = pkijs.Certificate.fromBER(derView(input.signerCertDer));
   const attributes = sortedAttributes([
     new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
     new pkijs.Attribute({ type: OID.messageDigest, values: [new asn1js.OctetString({ valueHex: input.digest })] }),
@@ -94,7 +95,7 @@ export async function buildCades(input: CadesInput): Promise<Uint8Array> {
     version: 1,
     digestAlgorithms: [new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 })],
     encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
-    certificates: [cert, ...input.chainDers.map((der) => pkijs.Certificate.fromBER(der))],
+    certificates: [cert, ...input.chainDers.map((der) => pkijs.Certificate.fromBER(derView(der)))],
     signerInfos: [signerInfo],
   });
   const contentInfo = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) });
@@ -106,7 +107,7 @@ export async function buildCades(input: CadesInput): Promise<Uint8Array> {
  * largest size the key can produce, plus a margin for a timestamp token when a TSA is configured.
  */
 export async function estimateCadesSize(input: Omit<CadesInput, 'sign' | 'digest'>, withTimestamp = false): Promise<number> {
-  const cert = pkijs.Certificate.fromBER(input.signerCertDer);
+  const cert = pkijs.Certificate.fromBER(derView(input.signerCertDer));
   const pub = cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView.length;
   const sigSize = input.keyAlgorithm === 'EC' ? 8 + 2 * 67 : pub;
   const der = await buildCades({ ...input, digest: new Uint8Array(32), sign: async () => new Uint8Array(sigSize).fill(0xff) });

@@ -10,6 +10,7 @@ import type * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import * as x509 from '@peculiar/x509';
 import '../cert-info';
+import { derView } from '../der-view';
 
 export type RevocationStatus = 'good' | 'revoked' | 'unknown';
 
@@ -24,7 +25,7 @@ type Answer = RevocationStatus | null;
 
 async function fromCrl(der: Uint8Array, cert: X509Certificate, issuer: X509Certificate, now: Date): Promise<Answer> {
   try {
-    const crl = new x509.X509Crl(der);
+    const crl = new x509.X509Crl(derView(der));
     const issuerX = new x509.X509Certificate(issuer.raw);
     if (crl.issuer !== issuerX.subject) return null;
     if (!(await crl.verify({ publicKey: issuerX.publicKey }))) return null;
@@ -37,9 +38,9 @@ async function fromCrl(der: Uint8Array, cert: X509Certificate, issuer: X509Certi
 
 async function fromOcsp(der: Uint8Array, cert: X509Certificate, issuer: X509Certificate, now: Date): Promise<Answer> {
   try {
-    const resp = pkijs.OCSPResponse.fromBER(der);
+    const resp = pkijs.OCSPResponse.fromBER(derView(der));
     if (resp.responseStatus.valueBlock.valueDec !== 0 || !resp.responseBytes) return null;
-    const basic = pkijs.BasicOCSPResponse.fromBER(resp.responseBytes.response.valueBlock.valueHexView);
+    const basic = pkijs.BasicOCSPResponse.fromBER(derView(resp.responseBytes.response.valueBlock.valueHexView));
     const issuerP = pkijs.Certificate.fromBER(issuer.raw);
     const certP = pkijs.Certificate.fromBER(cert.raw);
     // Only the issuing CA itself is accepted as responder here (a delegated responder would need its own checks).
