@@ -7,12 +7,12 @@ import { X509Certificate } from 'node:crypto';
 import { AppFailure } from '../../shared/api/result';
 import type { StoredFile } from '../../shared/api/contract';
 import type {
-  CertificateSummary, FillNumberRequest, KeyChoice, ModuleInfo, SignAttachmentsRequest, SignOrganizationRequest,
+  CertificateSummary, FillNumberRequest, KeyChoice, ModuleInfo, PrepareRequest, SignAttachmentsRequest, SignOrganizationRequest,
   SignPersonalRequest, TokenSummary, TrustImportRequest, VerificationSummary, VerifyRequest,
 } from '../../shared/api/signing-schemas';
 import type { BlobStore } from '../storage/blob-store';
 import type { JobRunner } from '../jobs/job-runner';
-import { fillNumberDate } from '../pdf/number-date-fields';
+import { fillNumberDate, prepareNumberDateFields, type FieldPlacement } from '../pdf/number-date-fields';
 import type { CmsSigner } from '../pdf/pades-sign';
 import { cmsSignerOf, selfVerify, signOrganization, signPersonal, signTextOnly } from './issue-flow';
 import { detectModules } from './token/module-paths';
@@ -125,6 +125,14 @@ export class SigningService {
     return this.finish(bytes);
   }
 
+  /** signing.prepare (Art. 11 step 1): empty number/date fields, dragged or auto-placed. */
+  async prepare(req: PrepareRequest): Promise<StoredFile> {
+    const placement: FieldPlacement = {};
+    if (req.placement?.number) placement.number = req.placement.number;
+    if (req.placement?.date) placement.date = req.placement.date;
+    return this.deps.blobs.put(await prepareNumberDateFields(await this.bytesOf(req.file), placement), 'application/pdf');
+  }
+
   /** signing.fillNumber */
   async fillNumber(req: FillNumberRequest): Promise<StoredFile> {
     return this.finish(await fillNumberDate(await this.bytesOf(req.file), req.number, req.date));
@@ -163,7 +171,7 @@ export class SigningService {
   /** verify.file */
   async verify(req: VerifyRequest): Promise<VerificationSummary> {
     const r = await verifyPdf(await this.bytesOf(req.file), req.integrityOnly ? { integrityOnly: true } : { trust: this.trustContext() });
-    return { verdict: r.verdict, reasons: r.reasons, signatures: r.signatures.map(({ chain: _c, revocation: _r, certification: _p, ...s }) => s) };
+    return { verdict: r.verdict, reasons: r.reasons, signatures: r.signatures };
   }
 
   /** verify.signedRevision: the bytes of revision `revision` (1-based), for "xem bản đã ký". */

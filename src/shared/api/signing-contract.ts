@@ -8,6 +8,7 @@ import { Empty } from './schemas';
 import type { StoredFile } from './contract';
 import {
   FillNumberRequest,
+  PrepareRequest,
   SignAttachmentsRequest,
   SignedRevisionRequest,
   SignOrganizationRequest,
@@ -39,6 +40,8 @@ export const signingContract = {
   'token.list': request(Empty).returns<TokenSummary[]>(),
   /** Certificates on a token (subject in Vietnamese, issuer, validity, key usage). Errors: TOKEN_ABSENT. */
   'token.certificates': request(TokenRef).returns<CertificateSummary[]>(),
+  /** Art. 11 step 1: add the number/date fields at the clerk's placement (auto-placed where missing), as an incremental update. Errors: VALIDATION (fields present already, page out of range, encrypted PDF), NOT_FOUND. */
+  'signing.prepare': request(PrepareRequest).returns<StoredFile>(),
   /** Art. 11 step 2: personal approval signature (fields prepared when missing); the result goes to the store. Errors: VALIDATION, NOT_FOUND, TOKEN_ABSENT, PIN_INCORRECT, PIN_LOCKED, CERT_EXPIRED, CERT_REVOKED, INTEGRITY. */
   'signing.personal': request(SignPersonalRequest).returns<StoredFile>(),
   /** Art. 11 step 3: fill number and date as an incremental update. Errors: VALIDATION, NOT_FOUND. */

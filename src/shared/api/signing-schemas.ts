@@ -19,6 +19,26 @@ export const TokenRef = z.object({ tokenLabel: Label }).strict();
 export const SignPersonalRequest = z.object({ file: Sha256Hex, key: KeyChoice, pin: Pin, signatureImage: Sha256Hex.optional() }).strict();
 export type SignPersonalRequest = z.infer<typeof SignPersonalRequest>;
 
+/** A rectangle on a page (page index from 0; PDF points from the bottom-left corner). */
+export const PagePlacement = z
+  .object({
+    page: z.number().int().min(0).max(9_999),
+    x: z.number().min(0).max(14_400),
+    y: z.number().min(0).max(14_400),
+    width: z.number().min(20).max(2_000),
+    height: z.number().min(8).max(500),
+  })
+  .strict();
+
+/**
+ * Art. 11 step 1 (Chuẩn bị): add the empty number and date fields before anyone signs, where the clerk dragged
+ * them, or auto-placed at the "Số:" and date lines when a placement is missing.
+ */
+export const PrepareRequest = z
+  .object({ file: Sha256Hex, placement: z.object({ number: PagePlacement.optional(), date: PagePlacement.optional() }).strict().optional() })
+  .strict();
+export type PrepareRequest = z.infer<typeof PrepareRequest>;
+
 /** Art. 11 step 3: the clerk's number and date (the number comes from the outgoing register entry). */
 export const FillNumberRequest = z.object({ file: Sha256Hex, number: z.string().trim().min(1).max(20), date: IsoDate }).strict();
 export type FillNumberRequest = z.infer<typeof FillNumberRequest>;
@@ -81,6 +101,12 @@ export interface SignatureSummary {
   verdict: Exclude<VerdictValue, 'unsigned'>;
   reasons: string[];
   allowedChanges: string[];
+  /** DocMDP level of a certification signature (1–3), null for an approval signature. */
+  certification: number | null;
+  /** Chain to the configured anchors; 'not-checked' under --integrity-only or when the CMS itself failed. */
+  chain: 'trusted' | 'untrusted' | 'expired' | 'not-checked';
+  /** Revocation of the signer's certificate; 'unknown' when no fresh data was found (never taken as good). */
+  revocation: 'good' | 'revoked' | 'unknown' | 'not-checked';
 }
 
 export interface VerificationSummary {

@@ -109,14 +109,37 @@ describe('signing over the web host', () => {
     expect(n.subarray(0, p.length).equals(p)).toBe(true);
     expect(s.subarray(0, n.length).equals(n)).toBe(true);
 
-    const v = await value<{ verdict: string; signatures: { signer: string; verdict: string; revision: number; coversWholeFile: boolean }[] }>('verify.file', { file: sealed.sha256 });
+    const v = await value<{ verdict: string; signatures: { signer: string; verdict: string; revision: number; coversWholeFile: boolean; chain: string; revocation: string }[] }>('verify.file', { file: sealed.sha256 });
     // The number/date fill after the personal signature is an allowed change (Art. 11.1c); the seal covers all.
     expect(v.verdict).toBe('valid-with-allowed-changes');
     expect(v.signatures.map((x) => x.signer)).toEqual(['Nguyễn Văn An', 'Ủy ban nhân dân xã Thử Nghiệm']);
     expect(v.signatures[1]).toMatchObject({ verdict: 'valid', coversWholeFile: true });
+    // Chain and revocation are answered as found, never inferred by the renderer.
+    expect(v.signatures.map((x) => [x.chain, x.revocation])).toEqual([
+      ['trusted', 'good'],
+      ['trusted', 'good'],
+    ]);
     const signedRevision = await value<{ sha256: string }>('verify.signedRevision', { file: sealed.sha256, revision: v.signatures[0]?.revision ?? 0 });
     expect(signedRevision.sha256).toBe(personal.sha256);
     expect((await value<{ verdict: string }>('verify.file', { file: signedRevision.sha256 })).verdict).toBe('valid');
+  }, 60_000);
+
+  it('prepares the number and date fields where the clerk dragged them (Art. 11 step 1), as an incremental update', async () => {
+    const draftBytes = await makeDraftPdf();
+    const draft = await put(draftBytes);
+    const placement = { number: { page: 0, x: 90, y: 700, width: 160, height: 18 }, date: { page: 0, x: 330, y: 680, width: 220, height: 18 } };
+    const prepared = await value<{ sha256: string }>('signing.prepare', { file: draft, placement });
+    const bytes = Buffer.from((await value<{ dataBase64: string }>('files.get', { sha256: prepared.sha256 })).dataBase64, 'base64');
+    expect(bytes.subarray(0, draftBytes.length).equals(Buffer.from(draftBytes))).toBe(true);
+    const { PDFDocument } = await import('@cantoo/pdf-lib');
+    const form = (await PDFDocument.load(bytes)).getForm();
+    const rectOf = (name: string) => form.getTextField(name).acroField.getWidgets()[0]?.getRectangle();
+    expect(rectOf('SoKyHieu')).toEqual({ x: 90, y: 700, width: 160, height: 18 });
+    expect(rectOf('NgayBanHanh')).toEqual({ x: 330, y: 680, width: 220, height: 18 });
+    // Preparing twice is refused: the fields exist already.
+    expect(await call('signing.prepare', { file: prepared.sha256 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    // A placement outside the page is a schema error before anything runs.
+    expect(await call('signing.prepare', { file: draft, placement: { number: { page: 0, x: -5, y: 0, width: 10, height: 1 } } })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   }, 60_000);
 
   it('signs attachments with one PIN entry and reports progress as job.progress', async () => {

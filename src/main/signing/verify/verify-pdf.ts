@@ -10,19 +10,15 @@ import { checkCms } from './cms-check';
 import { pdfDateToIso } from '../../pdf/pdf-date';
 import { analyseChanges, type Locks } from './revision-diff';
 import { findSignatures, walkFields, type FoundSignature } from './signature-structure';
-import { checkTrust, type TrustContext, type TrustResult } from './trust-check';
+import { checkTrust, type TrustContext } from './trust-check';
 import type { SignatureSummary, VerdictValue, VerificationSummary } from '../../../shared/api/signing-schemas';
 
 /** The verdict values and per-signature fields cross the contract as they are (src/shared/api/signing-schemas.ts). */
 export type Verdict = VerdictValue;
 export type SignatureVerdictKind = Exclude<Verdict, 'unsigned'>;
 
-/** The contract's SignatureSummary plus what only main needs: certification level, chain and revocation states. */
-export interface SignatureVerdict extends SignatureSummary {
-  certification: number | null;
-  chain: TrustResult['chain'] | 'not-checked';
-  revocation: TrustResult['revocation'] | 'not-checked';
-}
+/** One signature's verdict, exactly as it crosses the contract. */
+export type SignatureVerdict = SignatureSummary;
 
 export interface PdfVerification extends VerificationSummary {
   signatures: SignatureVerdict[];
