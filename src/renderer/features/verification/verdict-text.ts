@@ -3,9 +3,9 @@
  * Vietnamese (hợp lệ / hợp lệ, có thay đổi được phép / không hợp lệ (lý do) / chưa xác định (lý do)) and, per
  * signature, who, when, organization, chain, revocation and what changed since. Pure, so it is unit-tested.
  *
- * Chain and revocation: the verifier judges a signature valid only when its chain ends at a configured anchor and
- * no revocation data says revoked or is missing (main/signing/verify/trust-check.ts); so a valid signature shows
- * both as confirmed, and any other verdict points to its reasons, which name the chain or revocation problem.
+ * Chain, revocation and certification are shown as main found them (SignatureSummary.chain / .revocation /
+ * .certification), never inferred from the verdict: an 'unknown' verdict may come from a trusted chain with no
+ * revocation data, and the panel must say which of the two is missing.
  */
 import type { SignatureSummary, VerdictValue, VerificationSummary } from '../../../shared/api/signing-schemas';
 import { formatDateTimeVN } from '../../../shared/util/time';
@@ -55,16 +55,20 @@ function changesText(s: SignatureSummary): string {
   return s.allowedChanges.length > 0 ? `${where}${s.allowedChanges.join('; ')}` : `${where}${VERDICT_LABELS[s.verdict]}`;
 }
 
+/** "Ký duyệt (chữ ký phê duyệt)", or the certification signature with its DocMDP level (ISO 32000-1 §12.8.2.2). */
+function kindText(certification: number | null): string {
+  return certification === null ? t.approval : t.certification(certification);
+}
+
 /** The panel's lines for one signature (1-based position `i`). */
-export function signatureLines(s: SignatureSummary, i: number, integrityOnly = false): SignatureLines {
-  const accepted = isAcceptable(s.verdict);
-  const confirmed = integrityOnly ? t.notChecked : accepted ? null : t.notConfirmed;
+export function signatureLines(s: SignatureSummary, i: number): SignatureLines {
   const rows: { label: string; value: string }[] = [
     { label: t.signer, value: s.signer ?? vi.common.none },
     { label: t.time, value: timeText(s.time) },
     { label: t.organization, value: s.organization ?? vi.common.none },
-    { label: t.chain, value: confirmed ?? t.chainOk },
-    { label: t.revocation, value: confirmed ?? t.revocationOk },
+    { label: t.kind, value: kindText(s.certification) },
+    { label: t.chain, value: t.chainValues[s.chain] },
+    { label: t.revocation, value: t.revocationValues[s.revocation] },
     { label: t.changes, value: changesText(s) },
   ];
   if (s.reasons.length > 0) rows.push({ label: t.reasons, value: s.reasons.join('; ') });

@@ -36,20 +36,34 @@ describe('signatureLines', () => {
       'Người ký': 'Nguyễn Văn An',
       'Thời điểm ký': '09:15 02/03/2026',
       'Cơ quan, tổ chức': 'Ủy ban nhân dân xã Thử Nghiệm',
-      'Chuỗi chứng thư': 'Tin cậy (đến chứng thư gốc đã cấu hình)',
-      'Thu hồi': 'Chưa bị thu hồi',
+      'Loại chữ ký': 'Chữ ký phê duyệt',
+      'Chuỗi chứng thư': 'Tin cậy',
+      'Thu hồi': 'Còn hiệu lực',
       'Thay đổi sau khi ký': 'Bản sửa đổi 2/3. điền số và ngày vào ô đã có',
     });
     expect(l.revision).toBe(2);
   });
 
-  it('does not claim a trusted chain for an undetermined or invalid signature, and shows the reasons', () => {
-    const l = signatureLines({ ...SIG, verdict: 'unknown', coversWholeFile: true, reasons: ['không xây dựng được chuỗi chứng thư tới gốc tin cậy đã cấu hình'] }, 2);
+  it('shows chain and revocation as main found them, not inferred from the verdict', () => {
+    // A trusted chain with no revocation data: the verdict is 'unknown' but the chain line still says trusted.
+    const l = signatureLines({ ...SIG, verdict: 'unknown', coversWholeFile: true, revocation: 'unknown', reasons: ['không có dữ liệu thu hồi còn hạn'] }, 2);
     const rows = Object.fromEntries(l.rows.map((r) => [r.label, r.value]));
-    expect(rows['Chuỗi chứng thư']).toBe('Chưa khẳng định được: xem lý do');
-    expect(rows['Thu hồi']).toBe('Chưa khẳng định được: xem lý do');
+    expect(rows['Chuỗi chứng thư']).toBe('Tin cậy');
+    expect(rows['Thu hồi']).toBe('Chưa xác định');
     expect(rows['Thay đổi sau khi ký']).toBe('Không có thay đổi nào sau khi ký');
-    expect(rows['Lý do']).toMatch(/chuỗi chứng thư/);
+    expect(rows['Lý do']).toMatch(/thu hồi/);
     expect(l.tone).toBe('warn');
+  });
+
+  it('names every chain and revocation state, and a certification signature with its DocMDP level', () => {
+    const row = (s: Partial<SignatureSummary>, label: string) => signatureLines({ ...SIG, ...s }, 1).rows.find((r) => r.label === label)?.value;
+    expect(row({ chain: 'untrusted', verdict: 'unknown' }, 'Chuỗi chứng thư')).toBe('Không tin cậy');
+    expect(row({ chain: 'expired', verdict: 'invalid' }, 'Chuỗi chứng thư')).toBe('Hết hạn');
+    expect(row({ chain: 'not-checked' }, 'Chuỗi chứng thư')).toBe('Không kiểm tra');
+    expect(row({ revocation: 'revoked', verdict: 'invalid' }, 'Thu hồi')).toBe('Đã bị thu hồi');
+    expect(row({ revocation: 'not-checked' }, 'Thu hồi')).toBe('Không kiểm tra');
+    // A valid verdict does not turn a 'not-checked' revocation into "còn hiệu lực" (integrity-only checks).
+    expect(row({ verdict: 'valid', revocation: 'not-checked' }, 'Thu hồi')).toBe('Không kiểm tra');
+    expect(row({ certification: 2 }, 'Loại chữ ký')).toBe('Chữ ký chứng nhận (mức khóa thay đổi 2)');
   });
 });
