@@ -3,7 +3,7 @@
  * versioned schema. Only the modules in src/renderer/db write to it.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { AccountRecord, DocumentRecord, JournalRecord, RegisterEntryRecord, RegisterRecord } from './records';
+import type { AccountRecord, DocumentRecord, JournalRecord, OutgoingDraftRecord, RegisterEntryRecord, RegisterRecord } from './records';
 
 /** Name of the production database. Tests pass a fresh name each. */
 export const DEFAULT_DB_NAME = 'van-thu-so';
@@ -38,16 +38,29 @@ export const SCHEMA_V1 = {
   journal: 'seq',
 } as const;
 
+/**
+ * Version 2 adds the personally signed drafts waiting for a number (Art. 11.1b: the leader's signed file reaches
+ * the clerk through the database, not by passing files around). `[status+createdAt]` lists the waiting ones,
+ * oldest first, from one key range.
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  outgoingDrafts: 'id, [status+createdAt], fileSha256',
+} as const;
+
 export class AppDB extends Dexie {
   documents!: EntityTable<DocumentRecord, 'id'>;
   registers!: EntityTable<RegisterRecord, 'id'>;
   registerEntries!: EntityTable<RegisterEntryRecord, 'id'>;
   accounts!: EntityTable<AccountRecord, 'id'>;
   journal!: EntityTable<JournalRecord, 'seq'>;
+  outgoingDrafts!: EntityTable<OutgoingDraftRecord, 'id'>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
+    // Old versions stay declared so a database of any earlier version upgrades step by step.
     this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
   }
 }
 

@@ -41,21 +41,32 @@ export interface OutgoingNumbering {
   at: Date;
   actor: string;
   newId: () => string;
+  /** The waiting draft (db/outgoing-drafts.ts) this number is for; marked numbered in the same transaction. */
+  draftId?: string;
 }
 
-function checkFile(file: { sha256: string; size: number }): void {
+/** Checks a reference to a file in main's store. Throws AppFailure VALIDATION. */
+export function checkFile(file: { sha256: string; size: number }): void {
   if (!Sha256Hex.safeParse(file.sha256).success) throw new AppFailure('VALIDATION', 'Mã băm SHA-256 của tệp không hợp lệ.');
   if (!Number.isSafeInteger(file.size) || file.size <= 0 || file.size > MAX_FILE_BYTES) throw new AppFailure('VALIDATION', 'Dung lượng tệp không hợp lệ.');
 }
 
-/** Checks everything before the transaction, so bad input changes nothing. Throws AppFailure VALIDATION. */
-export function checkOutgoingNumbering(input: OutgoingNumbering): void {
+/** The register data of step 1 (also stored with a waiting draft). */
+export type OutgoingForm = Pick<OutgoingNumbering, 'typeId' | 'notation' | 'abstract' | 'recipient' | 'urgency'>;
+
+/** Checks the register data of step 1. Throws AppFailure VALIDATION. */
+export function checkOutgoingForm(input: OutgoingForm): void {
   const notation = typeof input.notation === 'string' ? input.notation.normalize('NFC').trim() : '';
   if (!NOTATION.test(notation) || parseCodeNotation(`01/${notation}`) === null) throw new AppFailure('VALIDATION', 'Ký hiệu văn bản không đúng dạng (ví dụ QĐ-UBND).');
   if (!isDocumentTypeId(input.typeId)) throw new AppFailure('VALIDATION', 'Loại văn bản không hợp lệ.');
   if (typeof input.abstract !== 'string' || input.abstract.trim() === '' || input.abstract.length > 1000) throw new AppFailure('VALIDATION', 'Trích yếu không được để trống.');
   if (typeof input.recipient !== 'string' || input.recipient.length > 500) throw new AppFailure('VALIDATION', 'Nơi nhận không hợp lệ.');
   if (!URGENCY_VALUES.includes(input.urgency)) throw new AppFailure('VALIDATION', 'Độ khẩn không hợp lệ.');
+}
+
+/** Checks everything before the transaction, so bad input changes nothing. Throws AppFailure VALIDATION. */
+export function checkOutgoingNumbering(input: OutgoingNumbering): void {
+  checkOutgoingForm(input);
   if (typeof input.issuer !== 'string' || input.issuer.trim() === '') throw new AppFailure('VALIDATION', 'Thiếu tên cơ quan ban hành.');
   if (typeof input.actor !== 'string' || input.actor.trim() === '') throw new AppFailure('VALIDATION', 'Thiếu người cấp số.');
   if (!(input.at instanceof Date) || Number.isNaN(input.at.getTime())) throw new AppFailure('VALIDATION', 'Thời điểm cấp số không hợp lệ.');
@@ -66,7 +77,9 @@ export function checkOutgoingNumbering(input: OutgoingNumbering): void {
  * "Cấp số" (Art. 11.1c): in ONE read-write transaction over registers, registerEntries, documents and journal,
  * gets or creates the outgoing register of the year (Vietnam time), takes the highest number ever used + 1
  * (cancelled numbers count), and writes the document (số, ký hiệu = number + notation; date = today), the entry
- * and the journal line. Throws AppFailure VALIDATION for bad input (nothing written).
+ * and the journal line; a waiting draft named by `draftId` is marked numbered in the same transaction.
+ * Throws AppFailure VALIDATION for bad input, NOT_FOUND / CONFLICT for a missing or already numbered draft
+ * (nothing written).
  */
 export async function takeOutgoingNumber(db: AppDB, input: OutgoingNumbering): Promise<{ entry: RegisterEntryRecord; document: DocumentRecord }> {
   checkOutgoingNumbering(input);
@@ -75,7 +88,10 @@ export async function takeOutgoingNumber(db: AppDB, input: OutgoingNumbering): P
   const registerId = registerIdOf(kind, year);
   const at = input.at.getTime();
   const actor = input.actor.trim();
-  return db.transaction('rw', [db.registers, db.registerEntries, db.documents, db.journal], async () => {
+  return db.transaction('rw', [db.registers, db.registerEntries, db.documents, db.outgoingDrafts, db.journal], async () => {
+    const draft = input.draftId === undefined ? undefined : await db.outgoingDrafts.get(input.draftId);
+    if (input.draftId !== undefined && !draft) throw new AppFailure('NOT_FOUND', 'Không tìm thấy dự thảo chờ cấp số.');
+    if (draft && draft.status !== 'waiting-number') throw new AppFailure('CONFLICT', 'Dự thảo này đã được cấp số.');
     if (!(await db.registers.get(registerId))) {
       const register: RegisterRecord = { id: registerId, kind, year };
       await db.registers.add(register);
@@ -117,12 +133,13 @@ export async function takeOutgoingNumber(db: AppDB, input: OutgoingNumbering): P
       ...entrySearchFields(document),
     };
     entry.id = await db.registerEntries.add(entry);
+    if (draft) await db.outgoingDrafts.put({ ...draft, status: 'numbered', entryId: entry.id, numberedAt: at });
     await appendJournal(db, {
       at,
       actor,
       action: 'entry.registered',
       subject: `${registerId}/${number}`,
-      payload: { entryId: entry.id, documentId: document.id, number, codeNotation: document.codeNotation, fileSha256: document.fileSha256, direction: kind },
+      payload: { entryId: entry.id, documentId: document.id, number, codeNotation: document.codeNotation, fileSha256: document.fileSha256, direction: kind, draftId: draft?.id ?? null },
     });
     return { entry, document };
   });
@@ -201,5 +218,27 @@ export async function markOutgoingIssued(db: AppDB, input: { entryId: number; ac
       payload: { entryId: entry.id, fileSha256: document.fileSha256, attachments: document.attachmentSha256s ?? [] },
     });
     return updated;
+  });
+}
+
+/**
+ * Art. 11.1đ: the clerk confirms that the personally signed version of a type Art. 8.3 also sends on paper was
+ * printed (for the seal and the paper copy). Only the journal changes: an `entry.paperPrinted` line naming the
+ * entryId and the printed file. Throws VALIDATION, NOT_FOUND, CONFLICT (cancelled entry).
+ */
+export async function recordPaperPrinted(db: AppDB, input: { entryId: number; fileSha256: string; actor: string; at: number }): Promise<void> {
+  if (!Sha256Hex.safeParse(input.fileSha256).success) throw new AppFailure('VALIDATION', 'Mã băm SHA-256 của tệp không hợp lệ.');
+  if (!Number.isSafeInteger(input.at)) throw new AppFailure('VALIDATION', 'Thời điểm không hợp lệ.');
+  await db.transaction('rw', [db.registerEntries, db.documents, db.journal], async () => {
+    const entry = Number.isSafeInteger(input.entryId) ? await db.registerEntries.get(input.entryId) : undefined;
+    if (!entry || entry.kind !== 'outgoing') throw new AppFailure('NOT_FOUND', `Không tìm thấy văn bản đi #${String(input.entryId)}.`);
+    if (entry.status === 'cancelled') throw new AppFailure('CONFLICT', `Số ${entry.number} đã bị hủy.`);
+    await appendJournal(db, {
+      at: input.at,
+      actor: input.actor,
+      action: 'entry.paperPrinted',
+      subject: `${entry.registerId}/${entry.number}`,
+      payload: { entryId: entry.id, fileSha256: input.fileSha256 },
+    });
   });
 }

@@ -94,6 +94,36 @@ export interface RegisterEntryRecord {
   registrationKey?: string;
 }
 
+/** Whether a personally signed draft still waits for the clerk's number (Art. 11.1b → 11.1c). */
+export type OutgoingDraftStatus = 'waiting-number' | 'numbered';
+
+/**
+ * A draft the authorized person has signed (Art. 11 step 2), handed to the clerk through the database: the clerk's
+ * signing screen lists the waiting ones and continues at "Cấp số". The file stays in main's store (by SHA-256).
+ */
+export interface OutgoingDraftRecord {
+  id: string;
+  status: OutgoingDraftStatus;
+  /** The personally signed revision. */
+  fileSha256: string;
+  fileSize: number;
+  /** The name of the draft file as chosen in step 1. */
+  fileName: string;
+  /** Người ký, from the personal signature. */
+  signer: string;
+  /** Register data entered in step 1, used when the number is taken. */
+  typeId: DocumentTypeId;
+  notation: string;
+  abstract: string;
+  recipient: string;
+  urgency: Urgency;
+  createdAt: number;
+  createdBy: string;
+  /** Set in the transaction that took the number. */
+  entryId?: number;
+  numberedAt?: number;
+}
+
 /** A user account (Art. 3.7: a user name and a password). The password itself is never stored. */
 export interface AccountRecord {
   id: string;

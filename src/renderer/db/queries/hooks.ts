@@ -6,7 +6,8 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
 import type { AppDB } from '../db';
-import type { AccountRecord, RegisterKind, RegisterRow } from '../records';
+import type { AccountRecord, OutgoingDraftRecord, RegisterKind, RegisterRow } from '../records';
+import { listWaitingDrafts } from '../outgoing-drafts';
 import { listAccounts } from '../accounts';
 import { listSenders, listYears, loadRows, searchRegister, type RegisterFilter } from './register-search';
 
@@ -53,4 +54,9 @@ export function useSenders(db: AppDB, kind: RegisterKind, year?: number): { fold
 /** Every account, by user name. */
 export function useAccounts(db: AppDB): AccountRecord[] | undefined {
   return useLiveQuery(() => listAccounts(db), [db]);
+}
+
+/** Personally signed drafts waiting for the clerk's number (Art. 11.1b), oldest first, kept live. */
+export function useWaitingDrafts(db: AppDB): OutgoingDraftRecord[] | undefined {
+  return useLiveQuery(() => listWaitingDrafts(db), [db]);
 }
