@@ -42,7 +42,9 @@ export function PdfPreview({ bytes, width = 520 }: { bytes: Uint8Array; width?: 
     let live = true;
     queue.current = queue.current
       .then(() => import('../lib/pdf'))
-      .then(({ renderPage }) => (live && canvas.current ? renderPage(doc, page, canvas.current, width) : undefined))
+      .then(async ({ renderPage }) => {
+        if (live && canvas.current) await renderPage(doc, page, canvas.current, width);
+      })
       .catch((cause: unknown) => {
         console.warn('[preview] cannot render page', cause);
         if (live) setFailed(true);

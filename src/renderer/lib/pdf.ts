@@ -45,8 +45,16 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfHandle> {
   return { doc, close: () => task.destroy() };
 }
 
-/** Draws one page (1-based) into the canvas at a width that fits `maxWidth` CSS pixels. */
-export async function renderPage(doc: PdfDocument, pageNumber: number, canvas: HTMLCanvasElement, maxWidth: number): Promise<void> {
+/** What a drawn page looks like: pdf.js's PDF → CSS pixel transform, the page box in points, the CSS size. */
+export interface PageLayout {
+  transform: [number, number, number, number, number, number];
+  view: [number, number, number, number];
+  width: number;
+  height: number;
+}
+
+/** Draws one page (1-based) into the canvas at a width that fits `maxWidth` CSS pixels; returns its layout. */
+export async function renderPage(doc: PdfDocument, pageNumber: number, canvas: HTMLCanvasElement, maxWidth: number): Promise<PageLayout> {
   const page = await doc.getPage(pageNumber);
   const base = page.getViewport({ scale: 1 });
   const scale = Math.max(0.2, Math.min(2, maxWidth / base.width));
@@ -57,4 +65,14 @@ export async function renderPage(doc: PdfDocument, pageNumber: number, canvas: H
   canvas.style.width = `${Math.floor(viewport.width)}px`;
   canvas.style.height = `${Math.floor(viewport.height)}px`;
   await page.render({ canvas, viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] }).promise;
+  const [a = 1, b = 0, c = 0, d = -1, e = 0, f = 0] = viewport.transform;
+  const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
+  return { transform: [a, b, c, d, e, f], view: [x0, y0, x1, y1], width: viewport.width, height: viewport.height };
+}
+
+/** The text runs of one page (1-based) with their positions in PDF points, for placing the number/date fields. */
+export async function pageTextRuns(doc: PdfDocument, pageNumber: number): Promise<{ str: string; transform: number[]; width: number; height: number }[]> {
+  const page = await doc.getPage(pageNumber);
+  const content = await page.getTextContent();
+  return content.items.flatMap((item) => ('str' in item ? [{ str: item.str, transform: item.transform as number[], width: item.width, height: item.height }] : []));
 }

@@ -23,6 +23,7 @@ function NumberStep({ flow }: { flow: SigningFlow }) {
   return (
     <div>
       {personal ? <p>{t.personalDone(personal.signer)}</p> : null}
+      {flow.state.draftId !== null && !entry ? <p className="muted">{t.draftSaved}</p> : null}
       {entry ? <p>{t.numbered(entry.codeNotation, entry.date)}</p> : null}
       {entry ? (
         <button type="button" disabled={flow.busy} onClick={() => void flow.fillNumber()}>
@@ -49,10 +50,17 @@ function SealStep({ flow, tokens }: { flow: SigningFlow; tokens: Tokens }) {
 }
 
 function stepBody(id: StepId, flow: SigningFlow, tokens: Tokens, mayIssue: boolean): ReactNode {
-  if (id !== 'prepare' && id !== 'personal' && !mayIssue) return <p>{t.clerkOnly}</p>;
+  if (id !== 'prepare' && id !== 'personal' && !mayIssue) {
+    return (
+      <p role="status">
+        {flow.state.draftId !== null ? `${t.draftSaved} ` : ''}
+        {t.clerkOnly}
+      </p>
+    );
+  }
   switch (id) {
     case 'prepare':
-      return <PrepareStep flow={flow} />;
+      return <PrepareStep flow={flow} mayIssue={mayIssue} />;
     case 'personal':
       return <KeyPicker tokens={tokens} submitLabel={t.signPersonal} busy={flow.busy} onSign={flow.signPersonal} />;
     case 'number':

@@ -34,7 +34,11 @@ export interface Attachment extends StoredRef {
 export interface FlowState {
   draft: (StoredRef & { name: string }) | null;
   form: OutgoingForm;
+  /** The draft with the empty number/date fields the clerk placed (signing.prepare); null: main places them when signing. */
+  fieldsPlaced: StoredRef | null;
   prepared: boolean;
+  /** The saved "Chờ cấp số" draft (db/outgoing-drafts.ts) of the personal signature, taken with the number. */
+  draftId: string | null;
   personal: (StoredRef & { signer: string }) | null;
   entry: { entryId: number; number: number; codeNotation: string; date: string } | null;
   numbered: StoredRef | null;
@@ -50,7 +54,11 @@ export interface FlowState {
 export type FlowAction =
   | { type: 'draft'; draft: StoredRef & { name: string } }
   | { type: 'form'; patch: Partial<OutgoingForm> }
+  | { type: 'fieldsPlaced'; file: StoredRef }
   | { type: 'prepared' }
+  | { type: 'draftSaved'; draftId: string }
+  /** The clerk continues a draft the leader signed and saved (Art. 11.1b), at "Cấp số". */
+  | { type: 'resume'; draftId: string; draft: StoredRef & { name: string }; form: OutgoingForm; signer: string }
   /** A file that already carries the leader's signature (handed to the clerk, Art. 11.1b) skips step 2. */
   | { type: 'personal'; file: StoredRef; signer: string }
   | { type: 'entry'; entry: NonNullable<FlowState['entry']> }
@@ -69,7 +77,9 @@ export function initialFlow(): FlowState {
   return {
     draft: null,
     form: { typeId: 'quyet-dinh', notation: '', abstract: '', recipient: '', urgency: 'thuong' },
+    fieldsPlaced: null,
     prepared: false,
+    draftId: null,
     personal: null,
     entry: null,
     numbered: null,
@@ -85,11 +95,18 @@ export function initialFlow(): FlowState {
 export function flowReducer(state: FlowState, action: FlowAction): FlowState {
   switch (action.type) {
     case 'draft':
-      return state.personal ? state : { ...state, draft: action.draft, prepared: false };
+      return state.personal ? state : { ...state, draft: action.draft, fieldsPlaced: null, prepared: false };
     case 'form':
       return state.entry ? state : { ...state, form: { ...state.form, ...action.patch } };
+    case 'fieldsPlaced':
+      return state.draft && !state.prepared ? { ...state, fieldsPlaced: action.file } : state;
     case 'prepared':
       return state.draft ? { ...state, prepared: true } : state;
+    case 'draftSaved':
+      return state.personal && !state.entry ? { ...state, draftId: action.draftId } : state;
+    case 'resume':
+      if (state.personal) return state;
+      return { ...initialFlow(), draft: action.draft, form: action.form, prepared: true, draftId: action.draftId, personal: { ...action.draft, signer: action.signer } };
     case 'personal':
       return state.draft && !state.entry ? { ...state, prepared: true, personal: { ...action.file, signer: action.signer } } : state;
     case 'entry':

@@ -5,10 +5,12 @@
  */
 import { useCallback, useReducer, useState, type Dispatch } from 'react';
 import type { Result } from '../../../shared/api/result';
-import type { KeyChoice, PinStateValue, VerdictValue } from '../../../shared/api/signing-schemas';
+import type { KeyChoice, PinStateValue, PrepareRequest, VerdictValue } from '../../../shared/api/signing-schemas';
 import { formatDocumentNumber } from '../../../shared/domain/code-notation';
 import { localIsoDate } from '../../../shared/util/time';
-import { markOutgoingIssued, recordOutgoingAttachments, recordOutgoingRevision, takeOutgoingNumber } from '../../db/outgoing';
+import { checkOutgoingForm, markOutgoingIssued, recordOutgoingAttachments, recordOutgoingRevision, takeOutgoingNumber } from '../../db/outgoing';
+import { saveSignedDraft } from '../../db/outgoing-drafts';
+import type { OutgoingDraftRecord } from '../../db/records';
 import { errorText, errorTextOf } from '../../i18n/messages';
 import { PIN_STATE_MESSAGES, vi } from '../../i18n/vi';
 import { bytesToBase64 } from '../../lib/base64';
@@ -50,6 +52,12 @@ export interface SigningFlow {
   today: string;
   dispatch: Dispatch<FlowAction>;
   acceptDraft(file: File): Promise<void>;
+  /** Step 1: the empty number/date fields where the clerk put them, or auto-placed when `placement` is undefined. */
+  placeFields(placement: PrepareRequest['placement']): Promise<void>;
+  /** Step 1 done: the register data is checked before anyone signs. */
+  proceed(): Promise<void>;
+  /** Continue a draft the leader signed (Chờ cấp số) at step 3. */
+  resumeDraft(draft: OutgoingDraftRecord): void;
   signPersonal(key: KeyChoice, pin: string): Promise<void>;
   takeNumber(): Promise<void>;
   fillNumber(): Promise<void>;
@@ -107,12 +115,37 @@ export function useSigningFlow(actor: string, onTokenError: () => void): Signing
       }
     });
 
+  const placeFields = (placement: PrepareRequest['placement']) =>
+    run(async () => {
+      if (!state.draft || state.fieldsPlaced) return;
+      const prepared = valueOf(await api.invoke('signing.prepare', placement ? { file: state.draft.sha256, placement } : { file: state.draft.sha256 }));
+      dispatch({ type: 'fieldsPlaced', file: { sha256: prepared.sha256, size: prepared.size } });
+    });
+
+  const proceed = () =>
+    run(async () => {
+      checkOutgoingForm(state.form);
+      dispatch({ type: 'prepared' });
+    });
+
+  const resumeDraft = (d: OutgoingDraftRecord) => {
+    setError(null);
+    const form = { typeId: d.typeId, notation: d.notation, abstract: d.abstract, recipient: d.recipient, urgency: d.urgency };
+    dispatch({ type: 'resume', draftId: d.id, draft: { sha256: d.fileSha256, size: d.fileSize, name: d.fileName }, form, signer: d.signer });
+  };
+
   const signPersonal = (key: KeyChoice, pin: string) =>
     run(async () => {
       if (!state.draft) return;
-      const signed = valueOf(await api.invoke('signing.personal', { file: state.draft.sha256, key, pin }));
+      const source = state.fieldsPlaced ?? state.draft;
+      const signed = valueOf(await api.invoke('signing.personal', { file: source.sha256, key, pin }));
       const v = valueOf(await api.invoke('verify.file', { file: signed.sha256 }));
-      dispatch({ type: 'personal', file: { sha256: signed.sha256, size: signed.size }, signer: v.signatures[0]?.signer ?? '' });
+      const file = { sha256: signed.sha256, size: signed.size };
+      const signer = v.signatures[0]?.signer ?? '';
+      // Art. 11.1b: the signed draft waits for the clerk's number in the database ("Chờ cấp số"), journaled.
+      const saved = await saveSignedDraft(db, { form: state.form, file, fileName: state.draft.name, signer: signer || vi.common.none, actor, at: now().getTime(), newId });
+      dispatch({ type: 'personal', file, signer });
+      dispatch({ type: 'draftSaved', draftId: saved.id });
     });
 
   const fillWith = async (entry: NonNullable<FlowState['entry']>, personal: StoredRef): Promise<void> => {
@@ -134,6 +167,7 @@ export function useSigningFlow(actor: string, onTokenError: () => void): Signing
         at: now(),
         actor,
         newId,
+        ...(state.draftId !== null ? { draftId: state.draftId } : {}),
       });
       const taken = { entryId: entry.id as number, number: entry.number, codeNotation: document.codeNotation, date: document.documentDate };
       dispatch({ type: 'entry', entry: taken });
@@ -200,6 +234,6 @@ export function useSigningFlow(actor: string, onTokenError: () => void): Signing
       dispatch({ type: 'issued' });
     });
 
-  const current = state.sealed ?? state.numbered ?? state.personal ?? state.draft;
-  return { state, busy, error, jobId, current, today, dispatch, acceptDraft, signPersonal, takeNumber, fillNumber, seal, addAttachment, signAttachments, cancelAttachments, selfVerify, issue };
+  const current = state.sealed ?? state.numbered ?? state.personal ?? state.fieldsPlaced ?? state.draft;
+  return { state, busy, error, jobId, current, today, dispatch, acceptDraft, placeFields, proceed, resumeDraft, signPersonal, takeNumber, fillNumber, seal, addAttachment, signAttachments, cancelAttachments, selfVerify, issue };
 }
