@@ -49,7 +49,7 @@ function SealStep({ flow, tokens }: { flow: SigningFlow; tokens: Tokens }) {
   );
 }
 
-function stepBody(id: StepId, flow: SigningFlow, tokens: Tokens, mayIssue: boolean): ReactNode {
+function stepBody(id: StepId, flow: SigningFlow, tokens: Tokens, mayIssue: boolean, actor: string): ReactNode {
   if (id !== 'prepare' && id !== 'personal' && !mayIssue) {
     return (
       <p role="status">
@@ -70,7 +70,7 @@ function stepBody(id: StepId, flow: SigningFlow, tokens: Tokens, mayIssue: boole
     case 'attachments':
       return <AttachmentsStep flow={flow} tokens={tokens} />;
     case 'verify':
-      return <VerifyStep flow={flow} mayIssue={mayIssue} />;
+      return <VerifyStep flow={flow} mayIssue={mayIssue} actor={actor} />;
   }
 }
 
@@ -97,7 +97,7 @@ export function SigningView({ account }: { account: SessionAccount }) {
               <h2>
                 {t.stepLabel(i + 1, t.steps[id])} <small>({t.stepState[statuses[id]]})</small>
               </h2>
-              {statuses[id] === 'current' || (id === 'verify' && flow.state.issued) ? stepBody(id, flow, tokens, mayIssue) : null}
+              {statuses[id] === 'current' || (id === 'verify' && flow.state.issued) ? stepBody(id, flow, tokens, mayIssue, account.username) : null}
             </li>
           ))}
         </ol>

@@ -1,17 +1,47 @@
 /**
  * Step 6: self-verification of the sealed document and of every signed attachment; "Phát hành" stays disabled
- * while anything blocks it (issueBlockers). Types that Art. 8.3 also sends on paper get the Art. 11.1đ reminder.
+ * while anything blocks it (issueBlockers). Types that Art. 8.3 also sends on paper get the Art. 11.1đ print of
+ * the personally signed version.
  */
 import { useEffect, useRef, useState } from 'react';
 import { deliveryChannelOf, type ChannelRules } from '../../../../shared/domain/delivery-channel';
 import { VERDICT_LABELS, vi } from '../../../i18n/vi';
 import { useDeps } from '../../../stores/AppContext';
 import { issueBlockers } from '../flow-state';
+import { usePaperPrint } from '../usePaperPrint';
 import type { SigningFlow } from '../useSigningFlow';
 
 const t = vi.signing;
 
-export function VerifyStep({ flow, mayIssue }: { flow: SigningFlow; mayIssue: boolean }) {
+/** Art. 11.1đ: the personally signed version for the paper copy, and the clerk's confirmation that it was printed. */
+function PaperPrintBox({ flow, actor }: { flow: SigningFlow; actor: string }) {
+  const print = usePaperPrint(flow, actor);
+  return (
+    <div className="notice notice-warn paper-print" data-testid="paper-print">
+      <p>{t.paperToo}</p>
+      <div className="row">
+        <button type="button" className="secondary" disabled={print.busy} onClick={() => void print.fetch()}>
+          {t.printPersonal}
+        </button>
+        {print.url ? (
+          <a href={print.url} download={print.fileName} target="_blank" rel="noopener">
+            {t.openPrint(print.fileName)}
+          </a>
+        ) : null}
+      </div>
+      {print.error ? <p role="alert">{print.error}</p> : null}
+      {print.printed ? (
+        <p role="status">{t.paperPrinted}</p>
+      ) : (
+        <button type="button" disabled={print.busy || print.url === null || flow.state.entry === null} onClick={() => void print.confirm()}>
+          {t.confirmPrinted}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function VerifyStep({ flow, mayIssue, actor }: { flow: SigningFlow; mayIssue: boolean; actor: string }) {
   const { api } = useDeps();
   const { state } = flow;
   const blockers = issueBlockers(state);
@@ -42,7 +72,7 @@ export function VerifyStep({ flow, mayIssue }: { flow: SigningFlow; mayIssue: bo
           <strong>{VERDICT_LABELS[state.verdicts.main]}</strong>
         </p>
       ) : null}
-      {paperToo ? <p className="notice notice-warn">{t.paperToo}</p> : null}
+      {paperToo ? <PaperPrintBox flow={flow} actor={actor} /> : null}
       {state.issued ? null : (
         <ul className="blockers">
           {blockers.map((b) => (

@@ -87,3 +87,25 @@ describe('Art. 11.2', () => {
     expect(sealAllowedOn(undefined, '2026-03-02')).toBe(false);
   });
 });
+
+describe('field placement and the handover (Art. 11 step 1, Art. 11.1b)', () => {
+  const draft = { type: 'draft' as const, draft: { ...ref('a'), name: 'du-thao.pdf' } };
+  it('keeps the prepared draft until step 1 is done, and a new upload forgets it', () => {
+    let s = apply([draft, { type: 'fieldsPlaced', file: ref('p') }]);
+    expect(s.fieldsPlaced).toEqual(ref('p'));
+    expect(apply([draft], s).fieldsPlaced).toBeNull();
+    s = apply([{ type: 'prepared' }, { type: 'fieldsPlaced', file: ref('q') }], s);
+    expect(s.fieldsPlaced).toEqual(ref('p'));
+    expect(apply([{ type: 'fieldsPlaced', file: ref('p') }]).fieldsPlaced).toBeNull();
+  });
+
+  it('resumes a saved draft at Cấp số with its register data, and remembers the saved draft id', () => {
+    const form = { typeId: 'cong-van' as const, notation: 'UBND-VP', abstract: 'Về việc x', recipient: 'Phòng A', urgency: 'khan' as const };
+    const s = apply([{ type: 'resume', draftId: 'd1', draft: { ...ref('b'), name: 'x.pdf' }, form, signer: 'Nguyễn Văn An' }]);
+    expect(currentStep(s)).toBe('number');
+    expect(s).toMatchObject({ draftId: 'd1', form, personal: { sha256: ref('b').sha256, signer: 'Nguyễn Văn An' } });
+    expect(apply([{ type: 'draftSaved', draftId: 'x' }]).draftId).toBeNull();
+    const signed = apply([draft, { type: 'prepared' }, { type: 'personal', file: ref('c'), signer: 'A' }, { type: 'draftSaved', draftId: 'd2' }]);
+    expect(signed.draftId).toBe('d2');
+  });
+});
