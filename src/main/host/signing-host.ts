@@ -128,6 +128,8 @@ export function createSigningHost(options: SigningHostOptions): SigningHost {
       // Live OCSP/CRL fetch is on unless the unit turned it off (offline commune offices).
       allowLiveFetch: settings.allowLiveRevocation ?? true,
       configuredModule: () => module,
+      // PAdES B-T when the unit configured a TSA; B-B otherwise.
+      tsaUrl: settings.tsaUrl ?? null,
       now: () => new Date(),
     });
   };

@@ -19,6 +19,8 @@ export interface CmsSigner {
   chainDers: Uint8Array[];
   keyAlgorithm: KeyAlgorithm;
   sign(tbs: Uint8Array): Promise<Uint8Array>;
+  /** PAdES B-T: an RFC 3161 token over the signature value (tsa/tsa-client.ts); absent = B-B. */
+  timestamp?: ((signatureValue: Uint8Array) => Promise<Uint8Array>) | undefined;
 }
 
 export interface SignatureRequest {
@@ -133,7 +135,7 @@ export async function signPdf(original: Uint8Array, req: SignatureRequest, signe
   if (req.pageIndex < 0 || req.pageIndex >= doc.getPageCount()) throw new AppFailure('VALIDATION', `Trang ${req.pageIndex + 1} không có trong tài liệu`);
   const existing = doc.catalog.getAcroForm()?.getAllFields().map(([f]) => f.getFullyQualifiedName()) ?? [];
   if (existing.includes(req.fieldName)) throw new AppFailure('VALIDATION', `Trường chữ ký "${req.fieldName}" đã có`);
-  const reserve = await estimateCadesSize({ signerCertDer: signer.certDer, chainDers: signer.chainDers, keyAlgorithm: signer.keyAlgorithm });
+  const reserve = await estimateCadesSize({ signerCertDer: signer.certDer, chainDers: signer.chainDers, keyAlgorithm: signer.keyAlgorithm }, signer.timestamp !== undefined);
   const rect = req.rect ?? { x: 0, y: 0, width: 0, height: 0 };
   const font = req.appearance.lines && req.appearance.lines.length > 0 ? await embedAppearanceFont(doc) : null;
   const apRef = await buildAppearance(doc, rect, req.rect ? req.appearance : {}, font);
@@ -154,7 +156,7 @@ export async function signPdf(original: Uint8Array, req: SignatureRequest, signe
   const hash = createHash('sha256');
   hash.update(bytes.subarray(0, holeAt));
   hash.update(bytes.subarray(afterHole));
-  const cms = await buildCades({ digest: new Uint8Array(hash.digest()), signerCertDer: signer.certDer, chainDers: signer.chainDers, keyAlgorithm: signer.keyAlgorithm, sign: signer.sign });
+  const cms = await buildCades({ digest: new Uint8Array(hash.digest()), signerCertDer: signer.certDer, chainDers: signer.chainDers, keyAlgorithm: signer.keyAlgorithm, sign: signer.sign, timestamp: signer.timestamp });
   if (cms.length > reserve) {
     throw new AppFailure('INTERNAL', `[pdf] chữ ký CMS (${cms.length} byte) lớn hơn chỗ dành sẵn (${reserve} byte)`);
   }

@@ -21,6 +21,7 @@ import type { TokenSession } from './token/token-session';
 import type { TrustStore } from './trust-store';
 import type { TrustContext } from './verify/trust-check';
 import { verifyPdf } from './verify/verify-pdf';
+import { requestTimestamp } from './tsa/tsa-client';
 import { parseRevisions } from '../pdf/parse/pdf-revisions';
 import { findSignatures } from './verify/signature-structure';
 
@@ -33,6 +34,8 @@ export interface SigningServiceDeps {
   /** The driver chosen in Cài đặt, or null to use the first one detected. */
   configuredModule: () => string | null;
   now: () => Date;
+  /** RFC 3161 server for PAdES B-T; null or absent = B-B. A failure there stops the signature (TSA_UNAVAILABLE). */
+  tsaUrl?: string | null;
   openSession?: (modulePath: string) => TokenSession;
 }
 
@@ -66,7 +69,10 @@ export class SigningService {
       try {
         const cert = new X509Certificate(Buffer.from(token.certificate.certDer));
         const chain = this.deps.trust.intermediates().filter((der) => cert.checkIssued(new X509Certificate(Buffer.from(der))));
-        return await work(cmsSignerOf(token, chain));
+        const signer = cmsSignerOf(token, chain);
+        const tsaUrl = this.deps.tsaUrl;
+        if (tsaUrl) signer.timestamp = (signatureValue) => requestTimestamp(signatureValue, { url: tsaUrl });
+        return await work(signer);
       } finally {
         await token.close();
       }

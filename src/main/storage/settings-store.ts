@@ -1,7 +1,7 @@
 /**
  * The workstation's settings in `<dataDir>/settings.json` (Art. 10.5 office hours and holidays, Art. 3.7 lock).
- * The signing settings (pkcs11Module, allowLiveRevocation) are optional: absent means auto-detection and live
- * revocation checks allowed, so files of older versions stay valid. Written atomically; a file that cannot be read as settings is kept aside as `settings.json.corrupt-<time>`
+ * The signing settings (pkcs11Module, allowLiveRevocation, tsaUrl) are optional: absent means auto-detection, live
+ * revocation checks allowed and no timestamp (PAdES B-B), so files of older versions stay valid. Written atomically; a file that cannot be read as settings is kept aside as `settings.json.corrupt-<time>`
  * and the defaults are used, so a damaged file never stops the app from starting.
  */
 import { readFile, rename } from 'node:fs/promises';
@@ -10,7 +10,7 @@ import { AppFailure } from '../../shared/api/result';
 import { Settings, SettingsPatch } from '../../shared/api/schemas';
 import { checkAgencyCode } from '../../shared/domain/identifier-code';
 import { validateOfficeHours, type OfficeHoursProblem } from '../../shared/domain/receipt-time';
-import { toSafeFileName } from '../util/safe-path';
+import { isSafeExternalUrl, toSafeFileName } from '../util/safe-path';
 import { writeFileAtomic } from './atomic-file';
 
 export const SETTINGS_FILE = 'settings.json';
@@ -92,6 +92,9 @@ export function settingsProblems(settings: Settings): { field: string; message: 
   }
   if (typeof settings.pkcs11Module === 'string' && !isAcceptableModulePath(settings.pkcs11Module)) {
     problems.push({ field: 'pkcs11Module', message: 'Đường dẫn trình điều khiển PKCS#11 phải là đường dẫn đầy đủ tới tệp .so, .dll hoặc .dylib.' });
+  }
+  if (typeof settings.tsaUrl === 'string' && isSafeExternalUrl(settings.tsaUrl) === false) {
+    problems.push({ field: 'tsaUrl', message: 'Địa chỉ máy chủ dấu thời gian (TSA) phải là địa chỉ http:// hoặc https:// hợp lệ.' });
   }
   return problems;
 }

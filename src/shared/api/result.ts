@@ -21,6 +21,7 @@ export const APP_ERROR_CODES = [
   'CERT_EXPIRED',
   'CERT_REVOKED',
   'AXIS_UNREACHABLE',
+  'TSA_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 

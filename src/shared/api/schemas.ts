@@ -36,6 +36,11 @@ export const Settings = z
     pkcs11Module: z.string().trim().min(1).max(500).nullable().optional(),
     /** Whether revocation data (OCSP/CRL) may be fetched live when the document and the cache have none; absent = yes. */
     allowLiveRevocation: z.boolean().optional(),
+    /**
+     * RFC 3161 time-stamping server for PAdES B-T (issue 3); absent or null = B-B (no timestamp). Checked further
+     * by settings-store (an http/https URL without credentials).
+     */
+    tsaUrl: z.string().trim().min(1).max(2048).nullable().optional(),
   })
   .strict();
 export type Settings = z.infer<typeof Settings>;

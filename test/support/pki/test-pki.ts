@@ -68,6 +68,7 @@ interface IssueOptions {
   notAfter: Date;
   ocspUrl?: string;
   crlUrl?: string | undefined;
+  caIssuersUrl?: string | undefined;
 }
 
 async function issue(opts: IssueOptions): Promise<TestIdentity> {
@@ -83,7 +84,12 @@ async function issue(opts: IssueOptions): Promise<TestIdentity> {
     await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
   ];
   if (opts.issuer) extensions.push(await x509.AuthorityKeyIdentifierExtension.create(opts.issuer.keys.publicKey));
-  if (opts.ocspUrl) extensions.push(new x509.AuthorityInfoAccessExtension({ ocsp: [new x509.GeneralName('url', opts.ocspUrl)] }));
+  if (opts.ocspUrl || opts.caIssuersUrl) {
+    extensions.push(new x509.AuthorityInfoAccessExtension({
+      ...(opts.ocspUrl ? { ocsp: [new x509.GeneralName('url', opts.ocspUrl)] } : {}),
+      ...(opts.caIssuersUrl ? { caIssuers: [new x509.GeneralName('url', opts.caIssuersUrl)] } : {}),
+    }));
+  }
   if (opts.crlUrl) extensions.push(new x509.CRLDistributionPointsExtension([opts.crlUrl]));
   const signer = opts.issuer ?? null;
   const signingAlgorithm = (signer ? signer.keys.privateKey.algorithm.name : keys.privateKey.algorithm.name) === 'ECDSA' ? EC_SIGN : RSA_ALG;
@@ -147,6 +153,19 @@ export async function createTestPki(options: { ocspUrl: string; crlUrl: string; 
     extensions: [await x509.AuthorityKeyIdentifierExtension.create(root.keys.publicKey)],
   });
   return { root, intermediate, personal, organization, revoked, expired, crlDer: new Uint8Array(crl.rawData), rootCrlDer: new Uint8Array(arl.rawData), ...urls };
+}
+
+/**
+ * A personal RSA certificate issued by `issuer` whose AIA names `caIssuersUrl` (RFC 5280 §4.2.2.1), for the
+ * tests of intermediates fetched from AIA. It points to `crlUrl` for revocation like the other signing
+ * certificates.
+ */
+export async function issueWithCaIssuers(issuer: TestIdentity, caIssuersUrl: string, crlUrl: string, now = new Date()): Promise<TestIdentity> {
+  const day = 86_400_000;
+  return issue({
+    subject: 'CN=Phạm Thị Thử AIA, O=Ủy ban nhân dân xã Thử Nghiệm, C=VN', issuer, keyAlg: 'rsa', ca: false,
+    notBefore: new Date(now.getTime() - day), notAfter: new Date(now.getTime() + 365 * day), crlUrl, caIssuersUrl,
+  });
 }
 
 /** PEM text of a DER certificate (for openssl, certutil and pdfsig). */

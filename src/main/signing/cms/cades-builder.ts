@@ -26,6 +26,7 @@ export const OID = {
   sha256WithRsa: '1.2.840.113549.1.1.11',
   ecdsaWithSha256: '1.2.840.10045.4.3.2',
   revocationInfoArchival: '1.2.840.113583.1.1.8',
+  signatureTimeStampToken: '1.2.840.113549.1.9.16.2.14',
 } as const;
 
 export interface CadesInput {
@@ -37,9 +38,15 @@ export interface CadesInput {
   keyAlgorithm: KeyAlgorithm;
   /** Signs the DER of the signed attributes (SET form); returns the CMS signature value. */
   sign(tbs: Uint8Array): Promise<Uint8Array>;
+  /**
+   * PAdES B-T: returns an RFC 3161 TimeStampToken (DER) over the signature value, added as the unsigned
+   * attribute id-aa-signatureTimeStampToken. Absent = B-B.
+   */
+  timestamp?: ((signatureValue: Uint8Array) => Promise<Uint8Array>) | undefined;
 }
 
-function signingCertificateV2(cert: pkijs.Certificate, certDer: Uint8Array): asn1js.Sequence {
+/** The signing-certificate-v2 attribute value (RFC 5035) for `cert`; also used by the test TSA (RFC 5816). */
+export function signingCertificateV2(cert: pkijs.Certificate, certDer: Uint8Array): asn1js.Sequence {
   const certHash = createHash('sha256').update(certDer).digest();
   const issuerSerial = new asn1js.Sequence({
     value: [
@@ -61,7 +68,8 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
   return a.length - b.length;
 }
 
-function sortedAttributes(attributes: pkijs.Attribute[]): pkijs.Attribute[] {
+/** DER order of a SET OF attributes (sorted by their encodings). */
+export function sortedAttributes(attributes: pkijs.Attribute[]): pkijs.Attribute[] {
   const encoded = attributes.map((a) => ({ a, der: new Uint8Array(a.toSchema().toBER(false)) }));
   encoded.sort((x, y) => compareBytes(x.der, y.der));
   return encoded.map((e) => e.a);
@@ -91,6 +99,14 @@ export async function buildCades(input: CadesInput): Promise<Uint8Array> {
     signatureAlgorithm,
     signature: new asn1js.OctetString({ valueHex: signature }),
   });
+  if (input.timestamp) {
+    const token = asn1js.fromBER(derView(await input.timestamp(signature)));
+    if (token.offset === -1) throw new Error('timestamp token is not DER');
+    signerInfo.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
+      type: 1,
+      attributes: [new pkijs.Attribute({ type: OID.signatureTimeStampToken, values: [token.result] })],
+    });
+  }
   const signedData = new pkijs.SignedData({
     version: 1,
     digestAlgorithms: [new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 })],
@@ -106,10 +122,10 @@ export async function buildCades(input: CadesInput): Promise<Uint8Array> {
  * Bytes to reserve in /Contents for this signer: a dry run of the same CMS with a dummy signature of the
  * largest size the key can produce, plus a margin for a timestamp token when a TSA is configured.
  */
-export async function estimateCadesSize(input: Omit<CadesInput, 'sign' | 'digest'>, withTimestamp = false): Promise<number> {
+export async function estimateCadesSize(input: Omit<CadesInput, 'sign' | 'digest' | 'timestamp'>, withTimestamp = false): Promise<number> {
   const cert = pkijs.Certificate.fromBER(derView(input.signerCertDer));
   const pub = cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView.length;
   const sigSize = input.keyAlgorithm === 'EC' ? 8 + 2 * 67 : pub;
   const der = await buildCades({ ...input, digest: new Uint8Array(32), sign: async () => new Uint8Array(sigSize).fill(0xff) });
-  return der.length + 256 + (withTimestamp ? 6144 : 0);
+  return der.length + 256 + (withTimestamp ? 8192 : 0);
 }

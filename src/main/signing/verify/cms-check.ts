@@ -21,6 +21,10 @@ export interface CmsCheck {
   /** CRLs and OCSP responses carried in the CMS (RevocationInfoChoices, adbe-revocationInfoArchival). */
   crls: Uint8Array[];
   ocsps: Uint8Array[];
+  /** The SignerInfo signature value (what a signature timestamp stamps). */
+  signatureValue: Uint8Array | null;
+  /** RFC 3161 token of the unsigned attribute id-aa-signatureTimeStampToken (PAdES B-T), if any. */
+  timestampToken: Uint8Array | null;
 }
 
 const HASHES: Record<string, string> = { [OID.sha256]: 'sha256', [OID.sha384]: 'sha384', [OID.sha512]: 'sha512', [OID.sha1]: 'sha1', '1.2.840.113549.2.5': 'md5' };
@@ -96,7 +100,7 @@ function collectRevocation(sd: pkijs.SignedData, si: pkijs.SignerInfo, crls: Uin
  * ETSI.CAdES.detached (PAdES requires the attribute).
  */
 export function checkCms(cms: Uint8Array, bytes: Uint8Array, byteRange: number[], requireSigningCertificate: boolean, allowSha1 = false): CmsCheck {
-  const out: CmsCheck = { ok: false, problems: [], warnings: [], signerCertDer: null, signer: null, certs: [], crls: [], ocsps: [] };
+  const out: CmsCheck = { ok: false, problems: [], warnings: [], signerCertDer: null, signer: null, certs: [], crls: [], ocsps: [], signatureValue: null, timestampToken: null };
   let sd: pkijs.SignedData;
   try {
     const asn = asn1js.fromBER(cms);
@@ -130,6 +134,9 @@ export function checkCms(cms: Uint8Array, bytes: Uint8Array, byteRange: number[]
   const sigOid = si.signatureAlgorithm.algorithmId;
   if (SIG_HASH[sigOid] === 'sha1' && !allowSha1) { out.problems.push('chữ ký dùng SHA-1: không chấp nhận'); return out; }
   const signature = Buffer.from(si.signature.valueBlock.valueHexView);
+  out.signatureValue = new Uint8Array(signature);
+  const stamp = si.unsignedAttrs?.attributes.find((x) => x.type === OID.signatureTimeStampToken)?.values[0];
+  if (stamp) out.timestampToken = new Uint8Array(stamp.toBER(false));
   const pss = sigOid === '1.2.840.113549.1.1.10';
   const verifyKey = pss ? { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_AUTO } : key;
   let verified: boolean;

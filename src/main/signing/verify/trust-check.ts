@@ -1,10 +1,11 @@
 /**
  * Chain and revocation for one signature (standards.md §6, pdf-signing.md §6). The chain must end at a
- * configured anchor (never the OS store); intermediates come from the CMS, the document's DSS and the anchors.
+ * configured anchor (never the OS store); intermediates come from the CMS, the document's DSS, the imported
+ * intermediates and AIA downloads (chain.ts, aia.ts).
  * Revocation sources in order: the document's DSS, the CMS, the offline cache (files in main), then a live
  * fetch if allowed (answers are written to the cache). Stale or missing data gives "unknown", never "valid".
  */
-import { X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
 import { isStream, type PdfValue } from '../../pdf/parse/pdf-lexer';
 import { decodeStream, type ParsedPdf } from '../../pdf/parse/pdf-revisions';
 import { RevisionView } from '../../pdf/parse/revision-view';
@@ -12,6 +13,7 @@ import type { CmsCheck } from './cms-check';
 import type { FoundSignature } from './signature-structure';
 import { pdfDateToIso } from '../../pdf/pdf-date';
 import { checkRevocation, type RevocationSources, type RevocationStatus } from './revocation';
+import { buildChain, toX509 } from './chain';
 
 export interface TrustContext {
   /** DER of the trust anchors (imported pinned roots, plus test roots in tests). */
@@ -34,7 +36,8 @@ export interface TrustResult {
   unknown: string[];
 }
 
-function dssMaterial(pdf: ParsedPdf): { certs: Uint8Array[]; crls: Uint8Array[]; ocsps: Uint8Array[] } {
+/** Certificates, CRLs and OCSP responses of the document's /DSS (last revision). */
+export function dssMaterial(pdf: ParsedPdf): { certs: Uint8Array[]; crls: Uint8Array[]; ocsps: Uint8Array[] } {
   const out = { certs: [] as Uint8Array[], crls: [] as Uint8Array[], ocsps: [] as Uint8Array[] };
   const last = pdf.revisions[pdf.revisions.length - 1];
   if (!last) return out;
@@ -55,16 +58,11 @@ function dssMaterial(pdf: ParsedPdf): { certs: Uint8Array[]; crls: Uint8Array[];
   return out;
 }
 
-function toX509(der: Uint8Array): X509Certificate | null {
-  try {
-    return new X509Certificate(Buffer.from(der));
-  } catch {
-    return null;
-  }
-}
-
-/** Check chain and revocation of the signer certificate. */
-export async function checkTrust(signerDer: Uint8Array, cms: CmsCheck, pdf: ParsedPdf, sig: FoundSignature, ctx?: TrustContext): Promise<TrustResult> {
+/**
+ * Check chain and revocation of the signer certificate. `provenTime` is the time of a verified signature
+ * timestamp (PAdES B-T); without it the claimed /M time is used for the validity periods.
+ */
+export async function checkTrust(signerDer: Uint8Array, cms: CmsCheck, pdf: ParsedPdf, sig: FoundSignature, ctx?: TrustContext, provenTime?: Date): Promise<TrustResult> {
   const result: TrustResult = { chain: 'untrusted', revocation: 'not-checked', invalid: [], unknown: [] };
   const anchors = (ctx?.anchors ?? []).map(toX509).filter((c): c is X509Certificate => c !== null);
   if (anchors.length === 0) {
@@ -72,22 +70,15 @@ export async function checkTrust(signerDer: Uint8Array, cms: CmsCheck, pdf: Pars
     return result;
   }
   const now = ctx?.now ?? new Date();
-  const claimed = pdfDateToIso(sig.claimedTime);
-  const at = claimed ? new Date(claimed) : now;
+  const claimed = provenTime ? provenTime.toISOString() : pdfDateToIso(sig.claimedTime);
+  const at = provenTime ?? (claimed ? new Date(claimed) : now);
   const dss = dssMaterial(pdf);
-  const pool = [...cms.certs, ...dss.certs, ...(ctx?.intermediates ?? [])].map(toX509).filter((c): c is X509Certificate => c !== null);
   const anchorPrints = new Set(anchors.map((a) => a.fingerprint256));
   const signer = toX509(signerDer);
   if (!signer) { result.invalid.push('chứng thư số người ký hỏng'); return result; }
-  const path: X509Certificate[] = [signer];
-  let trusted = anchorPrints.has(signer.fingerprint256);
-  for (let depth = 0; depth < 8 && !trusted; depth += 1) {
-    const cur = path[path.length - 1] as X509Certificate;
-    const issuer = [...anchors, ...pool].find((c) => c.fingerprint256 !== cur.fingerprint256 && c.ca && cur.checkIssued(c) && cur.verify(c.publicKey));
-    if (!issuer) break;
-    path.push(issuer);
-    trusted = anchorPrints.has(issuer.fingerprint256);
-  }
+  const { path, trusted } = await buildChain(signer, {
+    anchors, pool: [...cms.certs, ...dss.certs, ...(ctx?.intermediates ?? [])], cacheDir: ctx?.revocationCacheDir, allowLiveFetch: ctx?.allowLiveFetch,
+  });
   if (!trusted) {
     result.unknown.push('không xây dựng được chuỗi chứng thư tới gốc tin cậy đã cấu hình');
     return result;

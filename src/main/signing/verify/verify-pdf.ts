@@ -2,7 +2,8 @@
  * Verify every signature of a PDF (runs in main on every incoming document, Art. 9.2, and on demand):
  * structure (signature-structure.ts), CMS integrity (cms-check.ts), what changed since each signature
  * (revision-diff.ts), then — unless integrity-only — the chain to the configured anchors and revocation
- * (trust-check.ts). Verdicts and reasons are plain Vietnamese.
+ * (trust-check.ts). A signature timestamp (PAdES B-T) is checked too (tsa/timestamp-check.ts): a good one proves
+ * the signing time, a bad one leaves the signature at best "unknown". Verdicts and reasons are plain Vietnamese.
  */
 import { parseRevisions, type ParsedPdf } from '../../pdf/parse/pdf-revisions';
 import { RevisionView } from '../../pdf/parse/revision-view';
@@ -10,7 +11,10 @@ import { checkCms } from './cms-check';
 import { pdfDateToIso } from '../../pdf/pdf-date';
 import { analyseChanges, type Locks } from './revision-diff';
 import { findSignatures, walkFields, type FoundSignature } from './signature-structure';
-import { checkTrust, type TrustContext } from './trust-check';
+import { checkTrust, dssMaterial, type TrustContext } from './trust-check';
+import { checkTimestamp, type TimestampTrust } from '../tsa/timestamp-check';
+import { toX509 } from './chain';
+import { toIso8601VN } from '../../../shared/util/time';
 import type { SignatureSummary, VerdictValue, VerificationSummary } from '../../../shared/api/signing-schemas';
 
 /** The verdict values and per-signature fields cross the contract as they are (src/shared/api/signing-schemas.ts). */
@@ -52,6 +56,15 @@ function locksAt(pdf: ParsedPdf, sigs: FoundSignature[], revision: number): Lock
   return locks;
 }
 
+function timestampTrust(pdf: ParsedPdf, cmsCerts: Uint8Array[], ctx: TrustContext | undefined): TimestampTrust {
+  return {
+    anchors: (ctx?.anchors ?? []).map(toX509).filter((c) => c !== null),
+    pool: [...cmsCerts, ...dssMaterial(pdf).certs, ...(ctx?.intermediates ?? [])],
+    cacheDir: ctx?.revocationCacheDir,
+    allowLiveFetch: ctx?.allowLiveFetch,
+  };
+}
+
 /** Verify `bytes`. Never throws on bad input: malformed files come back as invalid or unsigned with reasons. */
 export async function verifyPdf(bytes: Uint8Array, options: VerifyOptions = {}): Promise<PdfVerification> {
   if (Buffer.from(bytes.subarray(0, 1024)).toString('latin1').indexOf('%PDF-') < 0) {
@@ -76,8 +89,9 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyOptions = {}):
     let organization: string | null = null;
     let chain: SignatureVerdict['chain'] = 'not-checked';
     let revocation: SignatureVerdict['revocation'] = 'not-checked';
-    let unknown: string[] = [];
+    const unknown: string[] = [];
     const notes: string[] = [];
+    let provenTime: Date | null = null;
     if (why.length === 0 && s.contents && s.byteRange && s.revision !== null) {
       const cms = checkCms(s.contents.bytes, bytes, s.byteRange, s.subFilter === 'ETSI.CAdES.detached', options.integrityOnly === true);
       why.push(...cms.problems);
@@ -87,17 +101,25 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyOptions = {}):
       why.push(...changes.disallowed.map((d) => `thay đổi sau khi ký: ${d}`));
       allowed = changes.allowed;
       substantive = changes.substantive;
+      if (cms.ok && cms.timestampToken && cms.signatureValue) {
+        const ts = await checkTimestamp(cms.timestampToken, cms.signatureValue, options.integrityOnly ? null : timestampTrust(pdf, cms.certs, options.trust));
+        if (ts.time) {
+          provenTime = ts.time;
+          notes.push(`thời điểm ký ${toIso8601VN(ts.time)} được chứng thực bằng dấu thời gian của "${ts.tsa ?? ''}"`);
+        } else unknown.push(...ts.problems.map((p) => `dấu thời gian không dùng được: ${p}`));
+      }
       if (cms.ok && !options.integrityOnly && cms.signerCertDer) {
-        const t = await checkTrust(cms.signerCertDer, cms, pdf, s, options.trust);
+        const t = await checkTrust(cms.signerCertDer, cms, pdf, s, options.trust, provenTime ?? undefined);
         chain = t.chain;
         revocation = t.revocation;
         why.push(...t.invalid);
-        unknown = t.unknown;
+        unknown.push(...t.unknown);
       }
     }
     const verdict: SignatureVerdictKind = why.length > 0 ? 'invalid' : unknown.length > 0 ? 'unknown' : substantive ? 'valid-with-allowed-changes' : 'valid';
     results.push({
-      field: s.fieldName, signer, organization, time: pdfDateToIso(s.claimedTime),
+      // A verified timestamp proves the time; otherwise the claimed /M time is shown as it is.
+      field: s.fieldName, signer, organization, time: provenTime ? toIso8601VN(provenTime) : pdfDateToIso(s.claimedTime),
       revision: s.revision === null ? null : s.revision + 1, revisions: pdf.revisions.length,
       coversWholeFile: s.byteRange !== null && (s.byteRange[2] ?? 0) + (s.byteRange[3] ?? 0) === bytes.length,
       certification: s.transforms.find((t) => t.method === 'DocMDP')?.p ?? null,
