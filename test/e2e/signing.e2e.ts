@@ -27,7 +27,16 @@ test('a clerk signs, numbers, seals, verifies and issues a document with USB tok
   await auth.login(CLERK);
 
   await signing.open();
-  await signing.prepare(info.draftPdf, 'QĐ-UBND', 'Về việc ban hành quy chế văn thư điện tử');
+  await signing.chooseDraft(info.draftPdf);
+  // Art. 11 step 1: the clerk nudges the boxes with the keyboard (the accessible name carries the position in points).
+  const numberBox = signing.fieldBox('Số, ký hiệu');
+  await expect(numberBox).toBeVisible();
+  const [, x, y] = /x (\d+), y (\d+)/.exec((await numberBox.getAttribute('aria-label')) ?? '') ?? [];
+  await signing.moveFieldWithKeys('Số, ký hiệu', ['ArrowRight', 'ArrowRight', 'Shift+ArrowUp']);
+  await expect(numberBox).toHaveAttribute('aria-label', `Số, ký hiệu (x ${Number(x) + 2}, y ${Number(y) + 10} điểm)`);
+  await signing.moveFieldWithKeys('Ngày ban hành', ['Shift+ArrowDown']);
+  await signing.placeFields();
+  await signing.fillRegisterData('QĐ-UBND', 'Về việc ban hành quy chế văn thư điện tử');
   await signing.sign(PERSONAL_TOKEN.tokenLabel, PERSONAL_TOKEN.idHex, PERSONAL_TOKEN.pin, 'Ký duyệt');
   await expect(signing.step('number')).toContainText('Đã ký duyệt: Nguyễn Văn An.');
   await page.getByRole('button', { name: 'Cấp số và ngày' }).click();

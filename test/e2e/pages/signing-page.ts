@@ -17,8 +17,33 @@ export class SigningPage {
 
   /** Step 1: the draft and its register data. */
   async prepare(draftPath: string, notation: string, abstract: string): Promise<void> {
+    await this.chooseDraft(draftPath);
+    await this.fillRegisterData(notation, abstract);
+  }
+
+  async chooseDraft(draftPath: string): Promise<void> {
     await this.page.getByLabel('Chọn tệp PDF').setInputFiles(draftPath);
     await expect(this.page.getByText('Tệp: du-thao.pdf')).toBeVisible();
+  }
+
+  /** The draggable box of a field over the draft ('Số, ký hiệu' or 'Ngày ban hành'). */
+  fieldBox(name: string) {
+    return this.step('prepare').getByRole('button', { name });
+  }
+
+  /** Focus a box and move it with the arrow keys (1 pt, Shift 10 pt). */
+  async moveFieldWithKeys(name: string, keys: string[]): Promise<void> {
+    await this.fieldBox(name).focus();
+    for (const key of keys) await this.page.keyboard.press(key);
+  }
+
+  /** "Đặt ô số và ngày": main adds the empty fields where the boxes are. */
+  async placeFields(): Promise<void> {
+    await this.step('prepare').getByRole('button', { name: 'Đặt ô số và ngày' }).click();
+    await expect(this.page.getByText('Đã đặt ô số và ô ngày vào dự thảo.')).toBeVisible();
+  }
+
+  async fillRegisterData(notation: string, abstract: string): Promise<void> {
     await this.page.getByLabel('Ký hiệu (phần sau số)').fill(notation);
     await this.page.getByLabel('Trích yếu').fill(abstract);
     await this.page.getByRole('button', { name: 'Tiếp tục' }).click();
