@@ -137,6 +137,18 @@ describe('PAdES B-T with the loopback TSA', () => {
     expect(integrity.verdict).not.toBe('valid');
   });
 
+  it('a TSA certificate without the timeStamping extended key usage proves nothing (unknown)', async () => {
+    const noEku = await startTestTsa(pki, { eku: false });
+    try {
+      const bytes = await signPersonal(draft, stampingSigner(noEku.url), { now: new Date() });
+      const r = await verifyPdf(bytes, { trust: trust() });
+      expect(r.verdict).toBe('unknown');
+      expect(r.signatures[0]?.reasons.join(' ')).toContain('không có mục đích timeStamping');
+    } finally {
+      await noEku.close();
+    }
+  });
+
   it('a token for another signature is rejected by the imprint check', async () => {
     const other = await signPersonal(await makeDraftPdf({ pages: 2 }), stampingSigner(), { now: new Date() });
     const foreign = cmsOf(other).cms.timestampToken as Uint8Array;

@@ -32,7 +32,7 @@ export interface TestTsa {
   close(): Promise<void>;
 }
 
-async function issueTsaCert(pki: TestPki): Promise<{ der: Uint8Array; key: webcrypto.CryptoKey }> {
+async function issueTsaCert(pki: TestPki, eku: boolean): Promise<{ der: Uint8Array; key: webcrypto.CryptoKey }> {
   const keys = (await webcrypto.subtle.generateKey(RSA_ALG, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
   const now = Date.now();
   const cert = await x509.X509CertificateGenerator.create({
@@ -47,7 +47,8 @@ async function issueTsaCert(pki: TestPki): Promise<{ der: Uint8Array; key: webcr
     extensions: [
       new x509.BasicConstraintsExtension(false, undefined, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true),
-      new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.timeStamping], true),
+      // A TSA certificate without it (eku false) is what a verifier must refuse.
+      new x509.ExtendedKeyUsageExtension([eku ? x509.ExtendedKeyUsage.timeStamping : x509.ExtendedKeyUsage.emailProtection], true),
       await x509.AuthorityKeyIdentifierExtension.create(pki.intermediate.keys.publicKey),
     ],
   });
@@ -94,9 +95,12 @@ async function token(req: pkijs.TimeStampReq, certDer: Uint8Array, key: webcrypt
   return new pkijs.ContentInfo({ contentType: OID.signedData, content: sd.toSchema(true) });
 }
 
-/** Start the TSA on a random loopback port, signing with a fresh certificate from `pki`'s intermediate. */
-export async function startTestTsa(pki: TestPki): Promise<TestTsa> {
-  const { der, key } = await issueTsaCert(pki);
+/**
+ * Start the TSA on a random loopback port, signing with a fresh certificate from `pki`'s intermediate;
+ * `options.eku: false` gives that certificate no timeStamping usage.
+ */
+export async function startTestTsa(pki: TestPki, options: { eku?: boolean } = {}): Promise<TestTsa> {
+  const { der, key } = await issueTsaCert(pki, options.eku !== false);
   let requests = 0;
   let serial = 1;
   const state = { mode: 'ok' as TsaMode };
