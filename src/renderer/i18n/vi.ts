@@ -375,6 +375,8 @@ export const vi = {
     typedPath: 'Hoặc nhập đường dẫn đầy đủ (.dll, .so)',
     autoDetect: '(tự phát hiện)',
     liveRevocation: 'Cho phép tra cứu thu hồi chứng thư số trực tuyến (OCSP/CRL)',
+    tsaUrl: 'Máy chủ cấp dấu thời gian (TSA, để trống nếu không dùng)',
+    tsaHint: 'Khi có địa chỉ TSA, chữ ký mang dấu thời gian đáng tin cậy (PAdES B-T), ví dụ http://ca.gov.vn/tsa.',
     save: 'Lưu cài đặt ký số',
     saved: 'Đã lưu cài đặt ký số.',
     trustSection: 'Chứng thư số gốc tin cậy',

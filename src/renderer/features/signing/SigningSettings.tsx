@@ -1,6 +1,7 @@
 /**
  * Cài đặt → Ký số: the PKCS#11 driver (chosen from those detected on this machine, or a typed path; main checks
- * it is an absolute path to a library) and whether revocation data may be fetched live.
+ * it is an absolute path to a library), whether revocation data may be fetched live, and the time-stamp server
+ * (TSA) that makes signatures PAdES B-T (main checks the URL).
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ModuleInfo } from '../../../shared/api/signing-schemas';
@@ -20,6 +21,7 @@ export function SigningSettings({ settings }: { settings: Settings }) {
   const [detected, setDetected] = useState<ModuleInfo[]>([]);
   const [path, setPath] = useState(settings.pkcs11Module ?? '');
   const [live, setLive] = useState(settings.allowLiveRevocation ?? true);
+  const [tsa, setTsa] = useState(settings.tsaUrl ?? '');
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -35,7 +37,11 @@ export function SigningSettings({ settings }: { settings: Settings }) {
   const save = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    const r = await api.invoke('settings.update', { pkcs11Module: path.trim() === '' ? null : path.trim(), allowLiveRevocation: live });
+    const r = await api.invoke('settings.update', {
+      pkcs11Module: path.trim() === '' ? null : path.trim(),
+      allowLiveRevocation: live,
+      tsaUrl: tsa.trim() === '' ? null : tsa.trim(),
+    });
     if (r.ok) pushToast('info', t.saved);
     else setError(errorText(r.error.code));
   };
@@ -61,6 +67,10 @@ export function SigningSettings({ settings }: { settings: Settings }) {
         <label className="checkbox">
           <input type="checkbox" checked={live} onChange={(e) => setLive(e.target.checked)} /> {t.liveRevocation}
         </label>
+        <Field label={t.tsaUrl}>
+          <input value={tsa} onChange={(e) => setTsa(e.target.value)} spellCheck={false} inputMode="url" />
+        </Field>
+        <p className="muted">{t.tsaHint}</p>
         {error ? <p role="alert">{error}</p> : null}
         <button type="submit">{t.save}</button>
       </form>
