@@ -19,6 +19,8 @@ import { Pkcs11TokenSession } from '../signing/token/pkcs11-token-session';
 import { loadTrustDir, TrustStore } from '../signing/trust-store';
 import type { TrustContext } from '../signing/verify/trust-check';
 import { verifyPdf, type PdfVerification } from '../signing/verify/verify-pdf';
+import { requestTimestamp } from '../signing/tsa/tsa-client';
+import { isSafeExternalUrl } from '../util/safe-path';
 
 const VERDICT_VI: Record<PdfVerification['verdict'], string> = {
   valid: 'hợp lệ',
@@ -77,12 +79,15 @@ async function signCommand(args: string[], out: (s: string) => void): Promise<nu
   const { values } = parseArgs({ args, options: {
     module: { type: 'string' }, token: { type: 'string' }, 'key-label': { type: 'string' }, in: { type: 'string' }, out: { type: 'string' },
     role: { type: 'string' }, number: { type: 'string' }, notation: { type: 'string' }, date: { type: 'string' }, image: { type: 'string' },
-    trust: { type: 'string' }, offline: { type: 'boolean' },
+    trust: { type: 'string' }, offline: { type: 'boolean' }, tsa: { type: 'string' },
   } });
   for (const k of ['module', 'token', 'key-label', 'in', 'out', 'role'] as const) if (!values[k]) throw new AppFailure('VALIDATION', `Thiếu --${k}`);
   if (values.role !== 'personal' && values.role !== 'organization') throw new AppFailure('VALIDATION', '--role phải là personal hoặc organization');
   const pin = process.env.VANTHU_PIN;
   if (!pin) throw new AppFailure('VALIDATION', 'Đặt mã PIN trong biến môi trường VANTHU_PIN (không truyền qua tham số)');
+  // PAdES B-T when a time-stamp server is named; checked like the tsaUrl setting (http/https, no credentials).
+  const tsaUrl = values.tsa === undefined ? null : isSafeExternalUrl(values.tsa);
+  if (tsaUrl === false) throw new AppFailure('VALIDATION', '--tsa phải là địa chỉ http:// hoặc https:// của máy chủ cấp dấu thời gian');
   const input = new Uint8Array(readFileSync(values.in as string));
   const image = values.image ? new Uint8Array(readFileSync(values.image)) : undefined;
   const ctx = values.trust ? trustContext(values.trust, values.offline === true) : undefined;
@@ -94,6 +99,7 @@ async function signCommand(args: string[], out: (s: string) => void): Promise<nu
       const signerCert = new X509Certificate(Buffer.from(token.certificate.certDer));
       const chain = (ctx?.intermediates ?? []).filter((der) => signerCert.checkIssued(new X509Certificate(Buffer.from(der))));
       const signer = cmsSignerOf(token, chain);
+      if (tsaUrl) signer.timestamp = (signatureValue) => requestTimestamp(signatureValue, { url: tsaUrl.href });
       let bytes: Uint8Array;
       if (values.role === 'personal') bytes = await signPersonal(input, signer, { now, ...(image ? { image } : {}) });
       else {
@@ -126,7 +132,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   try {
     if (command === 'verify') return await verifyCommand(rest, out);
     if (command === 'sign') return await signCommand(rest, out);
-    err('Cách dùng: vanthu verify FILE... [--json] [--trust DIR] [--integrity-only] [--offline]\n       vanthu sign --module LIB --token LABEL --key-label LABEL --in IN.pdf --out OUT.pdf --role personal|organization [--number N --notation K --date YYYY-MM-DD] [--image PNG] [--trust DIR]   (mã PIN: biến môi trường VANTHU_PIN)');
+    err('Cách dùng: vanthu verify FILE... [--json] [--trust DIR] [--integrity-only] [--offline]\n       vanthu sign --module LIB --token LABEL --key-label LABEL --in IN.pdf --out OUT.pdf --role personal|organization [--number N --notation K --date YYYY-MM-DD] [--image PNG] [--trust DIR] [--tsa URL]   (mã PIN: biến môi trường VANTHU_PIN)');
     return 2;
   } catch (e) {
     if (e instanceof AppFailure) {

@@ -9,6 +9,7 @@ import { localIsoDate } from '../../../src/shared/util/time';
 import { createSigningFixture, EXPIRED_KEY, LOCKED_TOKEN, ORG_TOKEN, PERSONAL_TOKEN, REVOKED_KEY, type SigningFixture } from '../../support/softhsm/signing-fixture';
 import { makeDraftPdf } from '../../support/pki/sample-documents';
 import { toPem } from '../../support/pki/test-pki';
+import { startTestTsa } from '../../support/pki/tsa-server';
 
 const REPO = join(import.meta.dirname, '../../..');
 let fx: SigningFixture;
@@ -71,6 +72,25 @@ describe('vanthu CLI', () => {
     const untrusted = await vanthu(['verify', '--json', '--trust', trustDir, '--offline', good]);
     expect(untrusted.code).toBe(1);
     expect((JSON.parse(untrusted.stdout) as { verdict: string }).verdict).toBe('unknown');
+  });
+
+  it('--tsa makes the signature PAdES B-T (the time is proven by the TSA); a non-http --tsa is refused before the token', async () => {
+    const tsa = await startTestTsa(fx.pki);
+    try {
+      const r = await vanthu(signArgs(PERSONAL_TOKEN, join(dir, 'draft.pdf'), join(dir, 'bt.pdf'), 'personal', ['--tsa', tsa.url]), PERSONAL_TOKEN.pin);
+      expect(r.code, r.stderr).toBe(0);
+      expect(tsa.requests).toBe(1);
+      const v = await vanthu(['verify', '--json', '--trust', trustDir, join(dir, 'bt.pdf')]);
+      const line = JSON.parse(v.stdout.trim()) as { verdict: string; reasons: string[]; signatures: Array<{ reasons: string[] }> };
+      expect(line.verdict).toBe('valid');
+      expect(JSON.stringify(line)).toContain('dấu thời gian');
+    } finally {
+      await tsa.close();
+    }
+    const bad = await vanthu(signArgs(PERSONAL_TOKEN, join(dir, 'draft.pdf'), join(dir, 'bad-tsa.pdf'), 'personal', ['--tsa', 'file:///etc/passwd']), PERSONAL_TOKEN.pin);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--tsa');
+    expect(existsSync(join(dir, 'bad-tsa.pdf'))).toBe(false);
   });
 
   it('takes the PIN only from VANTHU_PIN', async () => {
