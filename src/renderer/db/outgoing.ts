@@ -11,13 +11,13 @@ import { Sha256Hex } from '../../shared/api/schemas';
 import { MAX_FILE_BYTES } from '../../shared/api/limits';
 import { formatDocumentNumber, parseCodeNotation } from '../../shared/domain/code-notation';
 import { isDocumentTypeId, type DocumentTypeId } from '../../shared/domain/document-types';
-import { nextRegisterNumber, registerYear } from '../../shared/domain/numbering';
+import { registerYear } from '../../shared/domain/numbering';
 import type { Urgency } from '../../shared/domain/urgency';
 import { localIsoDate } from '../../shared/util/time';
 import type { AppDB } from './db';
 import { appendJournal } from './journal';
-import type { DocumentRecord, RegisterEntryRecord, RegisterRecord } from './records';
-import { registerIdOf } from './registration';
+import type { DocumentRecord, RegisterEntryRecord } from './records';
+import { claimRegisterNumber, registerIdOf } from './registration';
 import { entrySearchFields } from './search-index';
 
 const URGENCY_VALUES: readonly Urgency[] = ['thuong', 'khan', 'thuong-khan', 'hoa-toc'];
@@ -92,12 +92,7 @@ export async function takeOutgoingNumber(db: AppDB, input: OutgoingNumbering): P
     const draft = input.draftId === undefined ? undefined : await db.outgoingDrafts.get(input.draftId);
     if (input.draftId !== undefined && !draft) throw new AppFailure('NOT_FOUND', 'Không tìm thấy dự thảo chờ cấp số.');
     if (draft && draft.status !== 'waiting-number') throw new AppFailure('CONFLICT', 'Dự thảo này đã được cấp số.');
-    if (!(await db.registers.get(registerId))) {
-      const register: RegisterRecord = { id: registerId, kind, year };
-      await db.registers.add(register);
-    }
-    const last = await db.registerEntries.where('[registerId+number]').between([registerId, -Infinity], [registerId, Infinity], true, true).last();
-    const number = nextRegisterNumber(last?.number);
+    const number = await claimRegisterNumber(db, kind, year);
     const document: DocumentRecord = {
       id: input.newId(),
       direction: 'outgoing',

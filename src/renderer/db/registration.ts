@@ -93,12 +93,7 @@ export async function registerIncoming(db: AppDB, input: IncomingRegistration): 
   return db.transaction('rw', [db.registers, db.registerEntries, db.documents, db.journal], async (): Promise<RegistrationOutcome> => {
     const existing = await findDuplicate(db, kind, form, fields.registrationKey);
     if (existing && !input.confirmDuplicate) return { kind: 'duplicate', existing };
-    if (!(await db.registers.get(registerId))) {
-      const register: RegisterRecord = { id: registerId, kind, year };
-      await db.registers.add(register);
-    }
-    const last = await db.registerEntries.where('[registerId+number]').between([registerId, -Infinity], [registerId, Infinity], true, true).last();
-    const number = nextRegisterNumber(last?.number);
+    const number = await claimRegisterNumber(db, kind, year);
     const arrivedAt = input.arrivedAt.getTime();
     const document: DocumentRecord = {
       id: input.newId(),
@@ -153,6 +148,22 @@ export async function registerIncoming(db: AppDB, input: IncomingRegistration): 
     });
     return { kind: 'registered', entry, document };
   });
+}
+
+/**
+ * The next number of the register of `kind` and `year` (Art. 9.4; NĐ 30 Art. 15.1, 22.2), creating the register
+ * on its first entry. The highest number ever used counts, cancelled entries included, so a number is never
+ * reused. Must run inside the caller's rw transaction over `registers` and `registerEntries`, so the number and
+ * the entry that takes it commit together.
+ */
+export async function claimRegisterNumber(db: AppDB, kind: RegisterKind, year: number): Promise<number> {
+  const registerId = registerIdOf(kind, year);
+  if (!(await db.registers.get(registerId))) {
+    const register: RegisterRecord = { id: registerId, kind, year };
+    await db.registers.add(register);
+  }
+  const last = await db.registerEntries.where('[registerId+number]').between([registerId, -Infinity], [registerId, Infinity], true, true).last();
+  return nextRegisterNumber(last?.number);
 }
 
 async function requireEntry(db: AppDB, entryId: number): Promise<RegisterEntryRecord> {
