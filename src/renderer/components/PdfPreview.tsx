@@ -1,40 +1,23 @@
 /** pdf.js preview of a PDF held in memory: page 1 first, with buttons to browse the pages. */
 import { useEffect, useRef, useState } from 'react';
-import type { PdfDocument, PdfHandle } from '../lib/pdf';
+import { usePdfDocument } from '../lib/usePdfDocument';
 import { vi } from '../i18n/vi';
 
 const t = vi.registration;
 
 export function PdfPreview({ bytes, width = 520 }: { bytes: Uint8Array; width?: number }) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [doc, setDoc] = useState<PdfDocument | null>(null);
+  const opened = usePdfDocument(bytes, 'preview');
+  const doc = opened.doc;
   const [page, setPage] = useState(1);
-  const [failed, setFailed] = useState(false);
+  const [renderFailed, setRenderFailed] = useState(false);
+  const failed = opened.failed || renderFailed;
   // pdf.js refuses two renders on one canvas at once: page changes queue behind the running render.
   const queue = useRef<Promise<void>>(Promise.resolve());
 
   useEffect(() => {
-    let live = true;
-    let opened: PdfHandle | null = null;
-    setDoc(null);
     setPage(1);
-    setFailed(false);
-    // Loaded lazily: pdf.js and its worker are only fetched when a preview is shown.
-    import('../lib/pdf')
-      .then(({ openPdf }) => openPdf(bytes))
-      .then((handle) => {
-        opened = handle;
-        if (live) setDoc(handle.doc);
-        else void handle.close();
-      })
-      .catch((cause: unknown) => {
-        console.warn('[preview] cannot open PDF', cause);
-        if (live) setFailed(true);
-      });
-    return () => {
-      live = false;
-      if (opened) void opened.close();
-    };
+    setRenderFailed(false);
   }, [bytes]);
 
   useEffect(() => {
@@ -47,7 +30,7 @@ export function PdfPreview({ bytes, width = 520 }: { bytes: Uint8Array; width?: 
       })
       .catch((cause: unknown) => {
         console.warn('[preview] cannot render page', cause);
-        if (live) setFailed(true);
+        if (live) setRenderFailed(true);
       });
     return () => {
       live = false;

@@ -7,7 +7,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { PrepareRequest } from '../../../../shared/api/signing-schemas';
 import { vi } from '../../../i18n/vi';
-import type { PageLayout, PdfDocument, PdfHandle } from '../../../lib/pdf';
+import type { PageLayout } from '../../../lib/pdf';
+import { usePdfDocument } from '../../../lib/usePdfDocument';
 import { clampToPage, cssRectToPdf, guessPlacement, nudge, pdfRectToCss, type FieldId, type PdfRect } from '../field-placement';
 
 const t = vi.signing;
@@ -30,29 +31,14 @@ export interface FieldPlacerProps {
 
 export function FieldPlacer({ bytes, busy, width = 420, onPlace, onAuto }: FieldPlacerProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [doc, setDoc] = useState<PdfDocument | null>(null);
+  const { doc } = usePdfDocument(bytes, 'signing');
   const [page, setPage] = useState(0);
   const [layout, setLayout] = useState<PageLayout | null>(null);
   const [boxes, setBoxes] = useState<Record<FieldId, PdfRect> | null>(null);
   const drag = useRef<Drag | null>(null);
 
   useEffect(() => {
-    let live = true;
-    let opened: PdfHandle | null = null;
-    setDoc(null);
     setPage(0);
-    import('../../../lib/pdf')
-      .then(({ openPdf }) => openPdf(bytes))
-      .then((handle) => {
-        opened = handle;
-        if (live) setDoc(handle.doc);
-        else void handle.close();
-      })
-      .catch((cause: unknown) => console.warn('[signing] cannot open the draft for field placement', cause));
-    return () => {
-      live = false;
-      if (opened) void opened.close();
-    };
   }, [bytes]);
 
   useEffect(() => {
