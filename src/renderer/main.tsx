@@ -2,6 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createDb } from './db/db';
+import { startJournalWitness } from './db/journal-witness';
 import { createPlatformApi } from './platform/api';
 import { createAppStore } from './stores/app-store';
 import type { AppDeps } from './stores/deps';
@@ -16,6 +17,8 @@ const deps: AppDeps = {
   newId: () => crypto.randomUUID(),
 };
 const store = createAppStore(deps);
+// Main witnesses the journal head, so lines cut off the end of the audit journal are detectable.
+startJournalWitness(deps.db, deps.api);
 const root = document.getElementById('root');
 if (root === null) throw new Error('#root is missing from index.html');
 

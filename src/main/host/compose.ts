@@ -6,6 +6,7 @@ import type { AppInfo } from '../../shared/api/contract';
 import type { EventName, EventPayloads } from '../../shared/api/events';
 import { createPasswordService, type PasswordService } from '../accounts/password-hash';
 import { createJobRunner, type JobRunner } from '../jobs/job-runner';
+import { createJournalWitness, type JournalWitness } from '../journal/journal-witness';
 import { createReportService, type ReportService } from '../reports/report-service';
 import { createBlobStore, type BlobStore } from '../storage/blob-store';
 import { createRuleFiles, type RuleFiles } from '../storage/rule-files';
@@ -36,6 +37,8 @@ export interface Services {
   passwords: PasswordService;
   reports: ReportService;
   jobs: JobRunner;
+  /** The last journal head seen, so lines cut off the end of the audit journal are detected. */
+  journal: JournalWitness;
   /** Tokens, the Art. 11 signing steps, verification and trust anchors (issue 3). */
   signing: SigningHost;
 }
@@ -72,6 +75,7 @@ export function createServices(options: ServicesOptions): Services {
     passwords: createPasswordService(),
     reports,
     jobs,
+    journal: createJournalWitness({ dataDir: options.dataDir, log }),
     signing,
   };
 }

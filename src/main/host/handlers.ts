@@ -45,6 +45,8 @@ export function createHandlers(services: Services): Handlers {
     'auth.verifyPassword': async (req) => ({ match: await services.passwords.verify(req.password, req.hash) }),
     'reports.registerPdf': (req) => services.reports.registerPdf(req),
     'reports.registerXlsx': (req) => services.reports.registerXlsx(req),
+    'journal.head': async () => ({ head: await services.journal.head() }),
+    'journal.witness': (req) => services.journal.record(req),
     'jobs.cancel': async (req) => {
       if (!services.jobs.cancel(req.jobId)) throw new AppFailure('NOT_FOUND', 'Không có công việc nào đang chạy với mã này.', { jobId: req.jobId });
       return { cancelled: true as const };
@@ -57,6 +59,7 @@ export function createHandlers(services: Services): Handlers {
     },
     'token.certificates': (req) => withToken((svc) => svc.listCertificates(req.tokenLabel)),
     'signing.personal': (req) => withToken((svc) => svc.signPersonal(req)),
+    'signing.personalBatch': (req) => withToken((svc) => svc.signPersonalBatch(req)),
     'signing.prepare': async (req) => (await signing.service()).prepare(req),
     'signing.fillNumber': async (req) => (await signing.service()).fillNumber(req),
     'signing.organization': (req) => withToken((svc) => svc.signOrganization(req)),

@@ -27,7 +27,17 @@ export interface JournalEvent {
   payload: unknown;
 }
 
-export type JournalBreak = 'hash-mismatch' | 'prev-mismatch' | 'seq-gap';
+/**
+ * Why the chain is broken. 'truncated': lines main had witnessed are gone from the end; 'witness-mismatch': the
+ * line main witnessed at that seq now has another hash (rewritten together with everything after it).
+ */
+export type JournalBreak = 'hash-mismatch' | 'prev-mismatch' | 'seq-gap' | 'truncated' | 'witness-mismatch';
+
+/** The newest line main's witness saw (src/main/journal/journal-witness.ts). */
+export interface WitnessedHead {
+  seq: number;
+  hash: string;
+}
 
 export type JournalVerdict =
   | { ok: true; count: number }
@@ -87,10 +97,12 @@ const VERIFY_PAGE = 2000;
 
 /**
  * Walks the whole journal in order and checks, line by line: no missing seq ('seq-gap', reported at the first
- * missing seq), the line's own hash ('hash-mismatch') and the link to the previous line ('prev-mismatch').
- * `count` is the number of lines found intact (before the first break).
+ * missing seq), the line's own hash ('hash-mismatch') and the link to the previous line ('prev-mismatch'). With
+ * main's witnessed head it also checks that the witnessed line is still there ('truncated', reported at the first
+ * missing seq) with the same hash ('witness-mismatch'). `count` is the number of lines found intact (before the
+ * first break).
  */
-export async function verifyJournal(db: AppDB): Promise<JournalVerdict> {
+export async function verifyJournal(db: AppDB, witness: WitnessedHead | null = null): Promise<JournalVerdict> {
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let count = 0;
@@ -101,10 +113,15 @@ export async function verifyJournal(db: AppDB): Promise<JournalVerdict> {
       const { hash, ...rest } = line;
       if (journalHash(rest) !== hash) return { ok: false, count, firstBroken: { seq: line.seq, reason: 'hash-mismatch' } };
       if (line.prevHash !== prevHash) return { ok: false, count, firstBroken: { seq: line.seq, reason: 'prev-mismatch' } };
+      if (witness && line.seq === witness.seq && hash !== witness.hash) {
+        return { ok: false, count, firstBroken: { seq: line.seq, reason: 'witness-mismatch' } };
+      }
       prevHash = hash;
       expectedSeq += 1;
       count += 1;
     }
-    if (page.length < VERIFY_PAGE) return { ok: true, count };
+    if (page.length < VERIFY_PAGE) break;
   }
+  if (witness && count < witness.seq) return { ok: false, count, firstBroken: { seq: count + 1, reason: 'truncated' } };
+  return { ok: true, count };
 }

@@ -265,7 +265,13 @@ export const vi = {
     verifyJournal: 'Kiểm tra nhật ký',
     journalOk: (n: number) => `Nhật ký toàn vẹn: ${n} mục`,
     journalBroken: (seq: number, reason: string) => `Nhật ký bị sửa đổi: hỏng từ mục số ${seq} (${reason}).`,
-    journalReasons: { 'hash-mismatch': 'mã băm không khớp', 'prev-mismatch': 'liên kết với mục trước không khớp', 'seq-gap': 'thiếu mục' },
+    journalReasons: {
+      'hash-mismatch': 'mã băm không khớp',
+      'prev-mismatch': 'liên kết với mục trước không khớp',
+      'seq-gap': 'thiếu mục',
+      truncated: 'các mục cuối đã bị xóa (máy chủ ứng dụng đã ghi nhận nhiều mục hơn)',
+      'witness-mismatch': 'mục này khác với bản đã được ghi nhận',
+    },
     noPermission: 'Chỉ quản trị viên được thay đổi cài đặt.',
   },
   verification: {

@@ -10,6 +10,7 @@ import {
   FilePut,
   FileRef,
   JobRef,
+  JournalHead,
   PasswordHashRequest,
   PasswordVerifyRequest,
   RegisterReportRequest,
@@ -87,6 +88,10 @@ export const contract = {
   'reports.registerPdf': request(RegisterReportRequest).returns<StoredFile>(),
   /** Export a register to .xlsx; the workbook goes to the store. Errors: VALIDATION, INTERNAL. */
   'reports.registerXlsx': request(RegisterReportRequest).returns<StoredFile>(),
+  /** The journal head main last witnessed, or null before the first report (Art. 3.3). Errors: INTEGRITY (witness file damaged). */
+  'journal.head': request(Empty).returns<{ head: JournalHead | null }>(),
+  /** Record a newer journal head after a committed change. Errors: CONFLICT (lower seq, or same seq with another hash: the journal lost lines). */
+  'journal.witness': request(JournalHead).returns<JournalHead>(),
   /** Cancel a running job (report, later scans, sync, batch verification); its last `job.progress` says 'cancelled'. Errors: NOT_FOUND (no such running job). */
   'jobs.cancel': request(JobRef).returns<{ cancelled: true }>(),
   /** Token, signing and verification channels of issue 3 (signing-contract.ts). */

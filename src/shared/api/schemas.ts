@@ -94,3 +94,7 @@ export const RegisterReportRequest = z
   })
   .strict();
 export type RegisterReportRequest = z.infer<typeof RegisterReportRequest>;
+
+/** The newest line of the renderer's audit journal, as main's witness records it. */
+export const JournalHead = z.object({ seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), hash: Sha256Hex }).strict();
+export type JournalHead = z.infer<typeof JournalHead>;

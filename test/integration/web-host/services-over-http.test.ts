@@ -47,6 +47,15 @@ describe('services over HTTP', () => {
     expect(custom.body).toMatchObject({ ok: true, value: { sources: { holidays: 'ngay-nghi-rieng.json' }, holidays: { weekendDays: [0] } } });
   });
 
+  it('witnesses the journal head: forward only, a shorter journal is refused with CONFLICT, bad heads never reach it', async () => {
+    expect((await host.invoke('journal.head', {})).body).toEqual({ ok: true, value: { head: null } });
+    const head = { seq: 12, hash: 'ab'.repeat(32) };
+    expect((await host.invoke('journal.witness', head)).body).toEqual({ ok: true, value: head });
+    expect((await host.invoke('journal.witness', { seq: 11, hash: 'cd'.repeat(32) })).body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect((await host.invoke('journal.witness', { seq: 0, hash: 'x' })).body).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect((await host.invoke('journal.head', {})).body).toEqual({ ok: true, value: { head } });
+  });
+
   it('hashes a password and verifies it; the password is not in the answer', async () => {
     const hashed = await host.invoke('auth.hashPassword', { password: 'Mật-khẩu-2026' });
     const hash = (hashed.body as { ok: true; value: { hash: string } }).value.hash;

@@ -8,14 +8,19 @@ import { useDeps } from '../../stores/AppContext';
 const t = vi.settings;
 
 export function JournalSection() {
-  const { db } = useDeps();
+  const { db, api } = useDeps();
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const verify = async () => {
     setBusy(true);
     try {
-      const r = await verifyJournal(db);
+      const head = await api.invoke('journal.head', {});
+      if (!head.ok) {
+        setResult({ ok: false, text: errorTextOf(head.error) });
+        return;
+      }
+      const r = await verifyJournal(db, head.value.head);
       setResult(r.ok ? { ok: true, text: t.journalOk(r.count) } : { ok: false, text: t.journalBroken(r.firstBroken.seq, t.journalReasons[r.firstBroken.reason]) });
     } catch (cause) {
       setResult({ ok: false, text: errorTextOf(cause) });

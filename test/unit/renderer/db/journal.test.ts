@@ -30,6 +30,36 @@ describe('audit journal (Art. 3.3 integrity)', () => {
     expect(await verifyJournal(db)).toEqual({ ok: true, count: 5 });
   });
 
+  it('with main\'s witness: lines cut off the end are reported (truncated), the intact head verifies', async () => {
+    const db = freshDb();
+    await journalOf(db, 6);
+    const head = await db.journal.get(6);
+    if (!head) throw new Error('missing line');
+    const witness = { seq: 6, hash: head.hash };
+    expect(await verifyJournal(db, witness)).toEqual({ ok: true, count: 6 });
+    // A witness behind the journal (a crash before the report) is fine: it may lag, never lead.
+    const older = await db.journal.get(4);
+    expect(await verifyJournal(db, { seq: 4, hash: older?.hash ?? '' })).toEqual({ ok: true, count: 6 });
+    // Without the witness, deleting the last lines leaves a chain that looks whole.
+    await db.journal.bulkDelete([5, 6]);
+    expect(await verifyJournal(db)).toEqual({ ok: true, count: 4 });
+    expect(await verifyJournal(db, witness)).toEqual({ ok: false, count: 4, firstBroken: { seq: 5, reason: 'truncated' } });
+  });
+
+  it('with main\'s witness: a tail rewritten with fresh hashes is reported at the witnessed seq (witness-mismatch)', async () => {
+    const db = freshDb();
+    await journalOf(db, 5);
+    const head = await db.journal.get(5);
+    if (!head) throw new Error('missing line');
+    // Rewrite lines 4 and 5 consistently: the chain alone cannot tell.
+    await db.journal.bulkDelete([4, 5]);
+    for (const i of [4, 5]) {
+      await db.transaction('rw', db.journal, () => appendJournal(db, { at: 9_000 + i, actor: 'ke-gian', action: 'test.step', subject: `item-${i}`, payload: { i } }));
+    }
+    expect(await verifyJournal(db)).toEqual({ ok: true, count: 5 });
+    expect(await verifyJournal(db, { seq: 5, hash: head.hash })).toEqual({ ok: false, count: 4, firstBroken: { seq: 5, reason: 'witness-mismatch' } });
+  });
+
   it('an empty journal verifies', async () => {
     expect(await verifyJournal(freshDb())).toEqual({ ok: true, count: 0 });
   });
