@@ -8,7 +8,7 @@ import { AppFailure } from '../../shared/api/result';
 import type { StoredFile } from '../../shared/api/contract';
 import type {
   CertificateSummary, FillNumberRequest, KeyChoice, ModuleInfo, PrepareRequest, SignAttachmentsRequest, SignOrganizationRequest,
-  SignPersonalRequest, TokenSummary, TrustImportRequest, VerificationSummary, VerifyRequest,
+  SignPersonalBatchRequest, SignPersonalRequest, TokenSummary, TrustImportRequest, VerificationSummary, VerifyRequest,
 } from '../../shared/api/signing-schemas';
 import type { BlobStore } from '../storage/blob-store';
 import type { JobRunner } from '../jobs/job-runner';
@@ -129,6 +129,42 @@ export class SigningService {
     const image = req.signatureImage ? await this.bytesOf(req.signatureImage) : undefined;
     const bytes = await this.withSigner(req.key, req.pin, (signer) => signPersonal(draft, signer, { now: this.deps.now(), ...(image ? { image } : {}) }));
     return this.finish(bytes);
+  }
+
+  /**
+   * signing.personalBatch (Art. 11.1b, several drafts): one token login, each draft signed as in signPersonal,
+   * self-verified and stored, `job.progress` after each. Not atomic on purpose: for the leader "what is signed stays
+   * signed, the rest is not", so a cancel (checked between files, and once more after the last one) throws CANCELLED
+   * with `details.signed` = the files stored so far, and any failure after the login carries them as well. A wrong
+   * PIN fails in the login, before any file is touched. Errors: as signPersonal, CANCELLED.
+   */
+  async signPersonalBatch(req: SignPersonalBatchRequest): Promise<StoredFile[]> {
+    const image = req.signatureImage ? await this.bytesOf(req.signatureImage) : undefined;
+    const total = req.files.length;
+    const done: StoredFile[] = [];
+    const cancelled = (): AppFailure =>
+      new AppFailure('CANCELLED', `Đã dừng ký duyệt hàng loạt: đã ký ${done.length}/${total} văn bản`, { signed: [...done], total });
+    return this.deps.jobs.run(req.jobId, 'Ký duyệt nhiều văn bản', (ctx) =>
+      this.withSigner(req.key, req.pin, async (signer) => {
+        ctx.progress(0, total);
+        try {
+          for (const [i, sha] of req.files.entries()) {
+            if (ctx.signal.aborted) throw cancelled();
+            const signed = await signPersonal(await this.bytesOf(sha), signer, { now: this.deps.now(), ...(image ? { image } : {}) });
+            done.push(await this.finish(signed));
+            ctx.progress(i + 1, total);
+          }
+        } catch (cause) {
+          if (!(cause instanceof AppFailure) || done.length === 0 || cause.details?.signed) throw cause;
+          // A token pulled out at file 3 must not hide files 1 and 2, which are signed and stored.
+          throw new AppFailure(cause.code, cause.message, { ...cause.details, signed: [...done], total });
+        }
+        // A cancel that arrived while the last file was being signed: the runner would answer CANCELLED anyway,
+        // so say what was signed rather than let the list be lost.
+        if (ctx.signal.aborted) throw cancelled();
+        return done;
+      }),
+    );
   }
 
   /** signing.prepare (Art. 11 step 1): empty number/date fields, dragged or auto-placed. */

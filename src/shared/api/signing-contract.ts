@@ -12,6 +12,7 @@ import {
   SignAttachmentsRequest,
   SignedRevisionRequest,
   SignOrganizationRequest,
+  SignPersonalBatchRequest,
   SignPersonalRequest,
   TokenRef,
   TrustImportRequest,
@@ -44,6 +45,13 @@ export const signingContract = {
   'signing.prepare': request(PrepareRequest).returns<StoredFile>(),
   /** Art. 11 step 2: personal approval signature (fields prepared when missing); the result goes to the store. Errors: VALIDATION, NOT_FOUND, TOKEN_ABSENT, PIN_INCORRECT, PIN_LOCKED, CERT_EXPIRED, CERT_REVOKED, INTEGRITY. */
   'signing.personal': request(SignPersonalRequest).returns<StoredFile>(),
+  /**
+   * Art. 11.1b in a batch: each draft signed personally as `signing.personal`, one token login for all, `job.progress`
+   * after each file, cancellable between files. Not atomic: what is signed stays signed (stored, self-verified), so a
+   * cancel answers CANCELLED with `details.signed` (StoredFile[], in request order) and signs nothing more; any other
+   * failure after the login carries `details.signed` too. A wrong PIN signs nothing. Errors: as signing.personal, CANCELLED.
+   */
+  'signing.personalBatch': request(SignPersonalBatchRequest).returns<StoredFile[]>(),
   /** Art. 11 step 3: fill number and date as an incremental update. Errors: VALIDATION, NOT_FOUND. */
   'signing.fillNumber': request(FillNumberRequest).returns<StoredFile>(),
   /** Art. 11 step 4: organization signature with the seal, only on the issuing date (Art. 11.2). Errors: as signing.personal. */

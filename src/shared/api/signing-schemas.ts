@@ -19,6 +19,16 @@ export const TokenRef = z.object({ tokenLabel: Label }).strict();
 export const SignPersonalRequest = z.object({ file: Sha256Hex, key: KeyChoice, pin: Pin, signatureImage: Sha256Hex.optional() }).strict();
 export type SignPersonalRequest = z.infer<typeof SignPersonalRequest>;
 
+/**
+ * Ký duyệt nhiều văn bản (Art. 11.1b, issue 3 "batch"): several drafts signed personally with ONE PIN entry, as a
+ * job (`job.progress`, `jobs.cancel`). The same draft twice is refused: it would be signed twice.
+ */
+export const SignPersonalBatchRequest = z
+  .object({ files: z.array(Sha256Hex).min(1).max(100), key: KeyChoice, pin: Pin, signatureImage: Sha256Hex.optional(), jobId: JobId.optional() })
+  .strict()
+  .refine((r) => new Set(r.files).size === r.files.length, { message: 'Một văn bản được chọn hai lần', path: ['files'] });
+export type SignPersonalBatchRequest = z.infer<typeof SignPersonalBatchRequest>;
+
 /** A rectangle on a page (page index from 0; PDF points from the bottom-left corner). */
 export const PagePlacement = z
   .object({
