@@ -60,7 +60,6 @@ export function createHandlers(services: Services): Handlers {
     'token.certificates': (req) => withToken((svc) => svc.listCertificates(req.tokenLabel)),
     'signing.personal': (req) => withToken((svc) => svc.signPersonal(req)),
     'signing.personalBatch': (req) => withToken((svc) => svc.signPersonalBatch(req)),
-    'signing.personalBatch': (req) => withToken((svc) => svc.signPersonalBatch(req)),
     'signing.prepare': async (req) => (await signing.service()).prepare(req),
     'signing.fillNumber': async (req) => (await signing.service()).fillNumber(req),
     'signing.organization': (req) => withToken((svc) => svc.signOrganization(req)),
