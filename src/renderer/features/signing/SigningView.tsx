@@ -3,12 +3,13 @@
  * current one open), the newest revision in the pdf.js preview with its signature panel on the right. Token
  * insertion and removal update the screen live (useTokens, `token.changed`).
  */
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { vi, VIEW_LABELS } from '../../i18n/vi';
 import type { SessionAccount } from '../../stores/slices/session-slice';
 import { VerifiedPreview } from '../verification/VerifiedPreview';
 import { STEP_IDS, sealAllowedOn, stepStatuses, type StepId } from './flow-state';
 import { KeyPicker } from './KeyPicker';
+import { PersonalBatchView } from './PersonalBatchView';
 import { mayIssue as mayIssueRole, mayUseSigning } from './signing-permissions';
 import { AttachmentsStep } from './steps/AttachmentsStep';
 import { PrepareStep } from './steps/PrepareStep';
@@ -74,9 +75,26 @@ function stepBody(id: StepId, flow: SigningFlow, tokens: Tokens, mayIssue: boole
   }
 }
 
+type Mode = 'single' | 'batch';
+
+/** One flow for one document, or the leader's "Ký duyệt nhiều văn bản" (several drafts, one PIN entry). */
+function ModeSwitch({ mode, onMode }: { mode: Mode; onMode: (m: Mode) => void }) {
+  const b = vi.signingBatch;
+  return (
+    <div role="group" aria-label={b.modeLabel} className="row">
+      {(['single', 'batch'] as const).map((m) => (
+        <button key={m} type="button" className={mode === m ? undefined : 'secondary'} aria-pressed={mode === m} onClick={() => onMode(m)}>
+          {m === 'single' ? b.modeSingle : b.modeBatch}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 export function SigningView({ account }: { account: SessionAccount }) {
   const tokens = useTokens();
   const flow = useSigningFlow(account.username, tokens.refresh);
+  const [mode, setMode] = useState<Mode>('single');
   if (!mayUseSigning(account.role)) return <p role="alert">{t.noPermission}</p>;
   const statuses = stepStatuses(flow.state);
   const mayIssue = mayIssueRole(account.role);
@@ -85,24 +103,28 @@ export function SigningView({ account }: { account: SessionAccount }) {
     <section className="view signing-view" aria-labelledby="signing-title">
       <h1 id="signing-title">{VIEW_LABELS.signing}</h1>
       <p className="muted">{t.intro}</p>
-      {flow.error ? (
+      <ModeSwitch mode={mode} onMode={setMode} />
+      {mode === 'batch' ? <PersonalBatchView actor={account.username} tokens={tokens} /> : null}
+      {mode === 'single' && flow.error ? (
         <p role="alert" className="notice notice-error">
           {flow.error}
         </p>
       ) : null}
-      <div className="signing-grid">
-        <ol className="signing-steps">
-          {STEP_IDS.map((id, i) => (
-            <li key={id} className={`step step-${statuses[id]}`} aria-current={statuses[id] === 'current' ? 'step' : undefined} data-testid={`step-${id}`}>
-              <h2>
-                {t.stepLabel(i + 1, t.steps[id])} <small>({t.stepState[statuses[id]]})</small>
-              </h2>
-              {statuses[id] === 'current' || (id === 'verify' && flow.state.issued) ? stepBody(id, flow, tokens, mayIssue, account.username) : null}
-            </li>
-          ))}
-        </ol>
-        {flow.current ? <VerifiedPreview sha256={flow.current.sha256} /> : null}
-      </div>
+      {mode === 'single' ? (
+        <div className="signing-grid">
+          <ol className="signing-steps">
+            {STEP_IDS.map((id, i) => (
+              <li key={id} className={`step step-${statuses[id]}`} aria-current={statuses[id] === 'current' ? 'step' : undefined} data-testid={`step-${id}`}>
+                <h2>
+                  {t.stepLabel(i + 1, t.steps[id])} <small>({t.stepState[statuses[id]]})</small>
+                </h2>
+                {statuses[id] === 'current' || (id === 'verify' && flow.state.issued) ? stepBody(id, flow, tokens, mayIssue, account.username) : null}
+              </li>
+            ))}
+          </ol>
+          {flow.current ? <VerifiedPreview sha256={flow.current.sha256} /> : null}
+        </div>
+      ) : null}
     </section>
   );
 }
