@@ -40,6 +40,8 @@ export function createJournalWitness(options: { dataDir: string; log?: Pick<Cons
   const file = join(options.dataDir, WITNESS_FILE);
   // Reports arrive one after another from the renderer, but two windows could race: serialise the read-check-write.
   let chain: Promise<unknown> = Promise.resolve();
+  // A window whose journal is behind keeps reporting after every change: say it in the log once per launch.
+  let warned = false;
 
   async function read(): Promise<JournalHead | null> {
     let text: string;
@@ -65,7 +67,8 @@ export function createJournalWitness(options: { dataDir: string; log?: Pick<Cons
       const run = chain.then(async () => {
         const current = await read();
         if (current && (next.seq < current.seq || (next.seq === current.seq && next.hash !== current.hash))) {
-          options.log?.warn('[journal] head went backwards or was rewritten', { recorded: current.seq, reported: next.seq });
+          if (!warned) options.log?.warn('[journal] head went backwards or was rewritten', { recorded: current.seq, reported: next.seq });
+          warned = true;
           throw new AppFailure('CONFLICT', `Nhật ký đã từng có dòng ${current.seq}; dòng cuối hiện tại là ${next.seq}.`, { recorded: current });
         }
         if (!current || next.seq > current.seq) await writeFileAtomic(file, `${JSON.stringify({ seq: next.seq, hash: next.hash })}\n`);
