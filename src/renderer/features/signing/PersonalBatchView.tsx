@@ -4,7 +4,7 @@
  * progress bar from `job.progress` with "Dừng ký", and the outcome. Signed drafts wait for the clerk "Chờ cấp số".
  * Everything is reachable with the keyboard: native file input, inputs, buttons and the KeyPicker form.
  */
-import { useId, useState } from 'react';
+import { PdfDropZone } from '../../components/PdfDropZone';
 import { DOCUMENT_TYPES, type DocumentTypeId } from '../../../shared/domain/document-types';
 import { URGENCIES, type Urgency } from '../../../shared/domain/urgency';
 import { Field } from '../../components/Field';
@@ -18,41 +18,15 @@ import type { Tokens } from './useTokens';
 const t = vi.signingBatch;
 
 function BatchDropZone({ batch }: { batch: PersonalBatch }) {
-  const inputId = useId();
-  const [over, setOver] = useState(false);
   return (
-    <div
-      className={over ? 'drop-zone drop-over' : 'drop-zone'}
-      data-testid="batch-drop-zone"
-      onDragOver={(e) => {
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={(e) => {
-        e.preventDefault();
-        setOver(false);
-        void batch.addFiles([...e.dataTransfer.files]);
-      }}
-    >
-      <label htmlFor={inputId} className="file-label">
-        {t.chooseFiles}
-      </label>
-      <input
-        id={inputId}
-        type="file"
-        accept=".pdf,application/pdf"
-        multiple
-        disabled={batch.busy}
-        onChange={(e) => {
-          const files = [...(e.target.files ?? [])];
-          // Reset so choosing the same files again still fires a change.
-          e.target.value = '';
-          void batch.addFiles(files);
-        }}
-      />
-      <p className="muted">{batch.busy ? vi.registration.uploading : t.dropHere}</p>
-    </div>
+    <PdfDropZone
+      label={t.chooseFiles}
+      hint={batch.busy ? vi.registration.uploading : t.dropHere}
+      multiple
+      disabled={batch.busy}
+      onFiles={(files) => void batch.addFiles(files)}
+      testId="batch-drop-zone"
+    />
   );
 }
 
