@@ -109,10 +109,13 @@ export function configuredModule(settings: Settings, env: NodeJS.ProcessEnv): st
 export function createSigningHost(options: SigningHostOptions): SigningHost {
   let loaded: Promise<{ modules: Awaited<ReturnType<typeof signingModules>>; trust: TrustStore }> | null = null;
   const load = () => {
-    loaded ??= signingModules().then((modules) => ({
-      modules,
-      trust: new modules.TrustStore(join(options.dataDir, 'trust'), trustPins(options.env, modules.loadPins())),
-    }));
+    loaded ??= signingModules().then((modules) => {
+      const product = modules.loadPins();
+      const pins = trustPins(options.env, product);
+      // Extra pins are for a test or training PKI: make it visible in the log whenever they are in force.
+      if (pins.length > product.length) options.log.warn(`[signing] ${EXTRA_PINS_ENV}: ${pins.length - product.length} extra trust pins in force`);
+      return { modules, trust: new modules.TrustStore(join(options.dataDir, 'trust'), pins) };
+    });
     return loaded;
   };
   const lock = createTokenLock();
