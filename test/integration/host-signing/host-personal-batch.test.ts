@@ -3,20 +3,18 @@
 // and stores nothing; a cancel mid-batch keeps what was signed (returned in the CANCELLED details, stored, valid)
 // and stores nothing for the rest.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventName, JobProgress } from '../../../src/shared/api/events';
-import { EXTRA_PINS_ENV, MODULE_ENV } from '../../../src/main/host/signing-host';
 import { Pkcs11TokenSession } from '../../../src/main/signing/token/pkcs11-token-session';
-import { fingerprint } from '../../../src/main/signing/trust-store';
-import { createSigningFixture, PERSONAL_TOKEN, type SigningFixture } from '../../support/softhsm/signing-fixture';
+import { PERSONAL_TOKEN, type SigningFixture } from '../../support/softhsm/signing-fixture';
 import { makeDraftPdf } from '../../support/pki/sample-documents';
-import { startTestWebHost, type TestWebHost } from '../../support/web-host';
+import type { TestWebHost } from '../../support/web-host';
+import { startSigningWebHost, type SigningWebHost } from '../../support/softhsm/signing-web-host';
 
 let fx: SigningFixture;
 let host: TestWebHost;
-let pinsDir: string;
+let signingHost: SigningWebHost | undefined;
 const events: { event: EventName; payload: unknown }[] = [];
 const KEY = { tokenLabel: PERSONAL_TOKEN.tokenLabel, keyId: PERSONAL_TOKEN.idHex };
 
@@ -57,18 +55,8 @@ function storedBlobs(): Set<string> {
 const progressOf = (jobId: string): JobProgress[] => events.filter((e) => e.event === 'job.progress').map((e) => e.payload as JobProgress).filter((p) => p.jobId === jobId);
 
 beforeAll(async () => {
-  fx = await createSigningFixture();
-  pinsDir = mkdtempSync(join(tmpdir(), 'vanthu-batch-pins-'));
-  const pinsFile = join(pinsDir, 'pins.json');
-  writeFileSync(pinsFile, JSON.stringify({
-    pins: [
-      { sha256: fingerprint(fx.pki.root.certDer), role: 'anchor', name: 'Gốc thử nghiệm', url: '' },
-      { sha256: fingerprint(fx.pki.intermediate.certDer), role: 'intermediate', name: 'CA trung gian thử nghiệm', url: '' },
-    ],
-  }));
-  process.env[MODULE_ENV] = fx.hsm.modulePath;
-  process.env[EXTRA_PINS_ENV] = pinsFile;
-  host = await startTestWebHost();
+  signingHost = await startSigningWebHost();
+  ({ fx, host } = signingHost);
   host.hub.subscribe((event, payload) => events.push({ event, payload }));
   for (const der of [fx.pki.root.certDer, fx.pki.intermediate.certDer]) {
     const cert = await value<Stored>('files.put', { mediaType: 'application/octet-stream', dataBase64: Buffer.from(der).toString('base64') });
@@ -77,12 +65,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  host?.services.signing.stop();
-  await host?.stop();
-  await fx?.dispose();
-  delete process.env[MODULE_ENV];
-  delete process.env[EXTRA_PINS_ENV];
-  if (pinsDir) rmSync(pinsDir, { recursive: true, force: true });
+  await signingHost?.dispose();
   vi.restoreAllMocks();
 });
 

@@ -4,20 +4,17 @@
 // token.changed event, and a wrong PIN that answers PIN_INCORRECT with the PIN state. The PIN must appear in no
 // response and no log line (house rule 11).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { localIsoDate } from '../../../src/shared/util/time';
 import type { EventName } from '../../../src/shared/api/events';
-import { EXTRA_PINS_ENV, MODULE_ENV } from '../../../src/main/host/signing-host';
 import { fingerprint } from '../../../src/main/signing/trust-store';
-import { createSigningFixture, LOCKED_TOKEN, ORG_TOKEN, PERSONAL_TOKEN, type SigningFixture } from '../../support/softhsm/signing-fixture';
+import { LOCKED_TOKEN, ORG_TOKEN, PERSONAL_TOKEN, type SigningFixture } from '../../support/softhsm/signing-fixture';
 import { makeDraftPdf } from '../../support/pki/sample-documents';
-import { startTestWebHost, type TestWebHost } from '../../support/web-host';
+import type { TestWebHost } from '../../support/web-host';
+import { startSigningWebHost, type SigningWebHost } from '../../support/softhsm/signing-web-host';
 
 let fx: SigningFixture;
 let host: TestWebHost;
-let pinsDir: string;
+let signingHost: SigningWebHost | undefined;
 const bodies: string[] = [];
 const logLines: string[] = [];
 const events: { event: EventName; payload: unknown }[] = [];
@@ -50,28 +47,13 @@ beforeAll(async () => {
       logLines.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack ?? ''}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
     });
   }
-  fx = await createSigningFixture();
-  pinsDir = mkdtempSync(join(tmpdir(), 'vanthu-host-pins-'));
-  const pinsFile = join(pinsDir, 'pins.json');
-  writeFileSync(pinsFile, JSON.stringify({
-    pins: [
-      { sha256: fingerprint(fx.pki.root.certDer), role: 'anchor', name: 'Gốc thử nghiệm', url: '' },
-      { sha256: fingerprint(fx.pki.intermediate.certDer), role: 'intermediate', name: 'CA trung gian thử nghiệm', url: '' },
-    ],
-  }));
-  process.env[MODULE_ENV] = fx.hsm.modulePath;
-  process.env[EXTRA_PINS_ENV] = pinsFile;
-  host = await startTestWebHost();
+  signingHost = await startSigningWebHost();
+  ({ fx, host } = signingHost);
   host.hub.subscribe((event, payload) => events.push({ event, payload }));
 }, 60_000);
 
 afterAll(async () => {
-  host?.services.signing.stop();
-  await host?.stop();
-  await fx?.dispose();
-  delete process.env[MODULE_ENV];
-  delete process.env[EXTRA_PINS_ENV];
-  if (pinsDir) rmSync(pinsDir, { recursive: true, force: true });
+  await signingHost?.dispose();
   vi.restoreAllMocks();
 });
 
