@@ -164,35 +164,41 @@ export interface OutgoingRevision {
  */
 export async function recordOutgoingRevision(db: AppDB, input: OutgoingRevision): Promise<DocumentRecord> {
   checkFile(input.file);
-  if (!Number.isSafeInteger(input.at)) throw new AppFailure('VALIDATION', 'Thời điểm không hợp lệ.');
-  return db.transaction('rw', [db.registerEntries, db.documents, db.journal], async () => {
-    const { entry, document } = await openOutgoing(db, input.entryId);
-    const updated: DocumentRecord = { ...document, fileSha256: input.file.sha256, fileSize: input.file.size };
-    await db.documents.put(updated);
-    await appendJournal(db, {
-      at: input.at,
-      actor: input.actor,
-      action: 'entry.signed',
-      subject: `${entry.registerId}/${entry.number}`,
-      payload: { entryId: entry.id, stage: input.stage, fileSha256: input.file.sha256, previous: document.fileSha256 },
-    });
-    return updated;
-  });
+  return recordSignedChange(db, input, (document) => ({
+    updated: { ...document, fileSha256: input.file.sha256, fileSize: input.file.size },
+    payload: { stage: input.stage, fileSha256: input.file.sha256, previous: document.fileSha256 },
+  }));
 }
 
 /** Records the separately signed attachments (Art. 6.2b). Throws VALIDATION, NOT_FOUND, CONFLICT. */
 export async function recordOutgoingAttachments(db: AppDB, input: { entryId: number; files: string[]; actor: string; at: number }): Promise<DocumentRecord> {
   if (input.files.length === 0 || input.files.some((f) => !Sha256Hex.safeParse(f).success)) throw new AppFailure('VALIDATION', 'Danh sách tệp đính kèm không hợp lệ.');
+  return recordSignedChange(db, input, (document) => ({
+    updated: { ...document, attachmentSha256s: [...input.files] },
+    payload: { stage: 'attachments', files: input.files },
+  }));
+}
+
+/**
+ * One signing step on an open outgoing document: the changed document and its `entry.signed` journal line (with
+ * the entryId the search cache follows) in one transaction. Throws VALIDATION (time), NOT_FOUND, CONFLICT.
+ */
+async function recordSignedChange(
+  db: AppDB,
+  input: { entryId: number; actor: string; at: number },
+  change: (document: DocumentRecord) => { updated: DocumentRecord; payload: Record<string, unknown> },
+): Promise<DocumentRecord> {
+  if (!Number.isSafeInteger(input.at)) throw new AppFailure('VALIDATION', 'Thời điểm không hợp lệ.');
   return db.transaction('rw', [db.registerEntries, db.documents, db.journal], async () => {
     const { entry, document } = await openOutgoing(db, input.entryId);
-    const updated: DocumentRecord = { ...document, attachmentSha256s: [...input.files] };
+    const { updated, payload } = change(document);
     await db.documents.put(updated);
     await appendJournal(db, {
       at: input.at,
       actor: input.actor,
       action: 'entry.signed',
       subject: `${entry.registerId}/${entry.number}`,
-      payload: { entryId: entry.id, stage: 'attachments', files: input.files },
+      payload: { entryId: entry.id, ...payload },
     });
     return updated;
   });
