@@ -1,12 +1,13 @@
 /** Filters of a register: year, urgency, sender, status, and "Tìm kiếm" (with or without diacritics; Ctrl+F). */
 import { useEffect, useRef } from 'react';
 import type { RegisterKind } from '../../../shared/api/schemas';
-import { URGENCIES, type Urgency } from '../../../shared/domain/urgency';
+import type { Urgency } from '../../../shared/domain/urgency';
 import { listSenders, listYears } from '../../db/queries/register-search';
 import { useLiveQuery } from '../../db/queries/hooks';
-import { URGENCY_LABELS, vi } from '../../i18n/vi';
+import { vi } from '../../i18n/vi';
 import { useAppStore, useDeps } from '../../stores/AppContext';
 import type { StatusFilter } from '../../stores/slices/ui-slice';
+import { UrgencyOptions } from '../../components/DomainOptions';
 
 const t = vi.register;
 const STATUSES: StatusFilter[] = ['all', 'active', 'cancelled', 'waiting', 'transferred'];
@@ -48,11 +49,7 @@ export function RegisterFilters({ kind, defaultYear }: { kind: RegisterKind; def
         {t.urgency}
         <select value={filter.urgency} onChange={(e) => setFilter(kind, { urgency: e.target.value as Urgency | 'all' })}>
           <option value="all">{vi.common.all}</option>
-          {URGENCIES.map((u) => (
-            <option key={u} value={u}>
-              {URGENCY_LABELS[u]}
-            </option>
-          ))}
+          <UrgencyOptions />
         </select>
       </label>
       <label>

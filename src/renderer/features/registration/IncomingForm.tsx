@@ -1,11 +1,11 @@
 /** The registration fields (Art. 9.1; NĐ 30 Phụ lục VI): Enter anywhere in it saves. */
 import type { FormEvent, Ref } from 'react';
-import { DOCUMENT_TYPES } from '../../../shared/domain/document-types';
-import { CONFIDENTIALITIES, URGENCIES, type Confidentiality, type Urgency } from '../../../shared/domain/urgency';
+import { CONFIDENTIALITIES, type Confidentiality, type Urgency } from '../../../shared/domain/urgency';
 import { Field } from '../../components/Field';
 import { issueText } from '../../i18n/messages';
-import { CONFIDENTIALITY_LABELS, URGENCY_LABELS, vi } from '../../i18n/vi';
+import { CONFIDENTIALITY_LABELS, vi } from '../../i18n/vi';
 import type { FieldIssues, FieldName, FormValues } from './form-state';
+import { DocumentTypeOptions, UrgencyOptions } from '../../components/DomainOptions';
 
 export interface IncomingFormProps {
   values: FormValues;
@@ -36,11 +36,7 @@ export function IncomingForm({ values, issues, busy, firstFieldRef, onChange, on
     <form className="incoming-form" onSubmit={submit} noValidate>
       <Field label={t.typeId} error={err('typeId', t.typeId)}>
         <select ref={firstFieldRef} {...text('typeId')}>
-          {DOCUMENT_TYPES.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
+          <DocumentTypeOptions />
         </select>
       </Field>
       <Field label={t.codeNotation} error={err('codeNotation', t.codeNotation)}>
@@ -58,11 +54,7 @@ export function IncomingForm({ values, issues, busy, firstFieldRef, onChange, on
       <div className="row">
         <Field label={t.urgency} error={err('urgency', t.urgency)}>
           <select value={values.urgency} onChange={(e) => onChange({ urgency: e.target.value as Urgency })}>
-            {URGENCIES.map((u) => (
-              <option key={u} value={u}>
-                {URGENCY_LABELS[u]}
-              </option>
-            ))}
+            <UrgencyOptions />
           </select>
         </Field>
         <Field label={t.confidentiality} error={err('confidentiality', t.confidentiality)}>

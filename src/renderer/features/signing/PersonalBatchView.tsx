@@ -5,15 +5,16 @@
  * Everything is reachable with the keyboard: native file input, inputs, buttons and the KeyPicker form.
  */
 import { PdfDropZone } from '../../components/PdfDropZone';
-import { DOCUMENT_TYPES, type DocumentTypeId } from '../../../shared/domain/document-types';
-import { URGENCIES, type Urgency } from '../../../shared/domain/urgency';
+import type { DocumentTypeId } from '../../../shared/domain/document-types';
+import type { Urgency } from '../../../shared/domain/urgency';
 import { Field } from '../../components/Field';
 import { ProgressBar } from '../../components/ProgressBar';
-import { URGENCY_LABELS, vi } from '../../i18n/vi';
+import { vi } from '../../i18n/vi';
 import { useAppStore } from '../../stores/AppContext';
 import { KeyPicker } from './KeyPicker';
 import { usePersonalBatch, type PersonalBatch } from './usePersonalBatch';
 import type { Tokens } from './useTokens';
+import { DocumentTypeOptions, UrgencyOptions } from '../../components/DomainOptions';
 
 const t = vi.signingBatch;
 
@@ -38,11 +39,7 @@ function SharedForm({ batch }: { batch: PersonalBatch }) {
       <legend>{t.sharedData}</legend>
       <Field label={r.typeId}>
         <select value={form.typeId} onChange={(e) => setForm({ typeId: e.target.value as DocumentTypeId })}>
-          {DOCUMENT_TYPES.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
+          <DocumentTypeOptions />
         </select>
       </Field>
       <Field label={vi.signing.notation} hint={vi.signing.notationHint}>
@@ -53,11 +50,7 @@ function SharedForm({ batch }: { batch: PersonalBatch }) {
       </Field>
       <Field label={r.urgency}>
         <select value={form.urgency} onChange={(e) => setForm({ urgency: e.target.value as Urgency })}>
-          {URGENCIES.map((u) => (
-            <option key={u} value={u}>
-              {URGENCY_LABELS[u]}
-            </option>
-          ))}
+          <UrgencyOptions />
         </select>
       </Field>
     </fieldset>

@@ -5,16 +5,17 @@
  * số" (Art. 11.1b) and continues one at step 3.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { DOCUMENT_TYPES, type DocumentTypeId } from '../../../../shared/domain/document-types';
-import { URGENCIES, type Urgency } from '../../../../shared/domain/urgency';
+import type { DocumentTypeId } from '../../../../shared/domain/document-types';
+import type { Urgency } from '../../../../shared/domain/urgency';
 import { Field } from '../../../components/Field';
-import { URGENCY_LABELS, vi } from '../../../i18n/vi';
+import { vi } from '../../../i18n/vi';
 import { useWaitingDrafts } from '../../../db/queries/hooks';
 import { base64ToBytes } from '../../../lib/base64';
 import { useDeps } from '../../../stores/AppContext';
 import { FilePicker } from '../../registration/FilePicker';
 import type { SigningFlow } from '../useSigningFlow';
 import { FieldPlacer } from './FieldPlacer';
+import { DocumentTypeOptions, UrgencyOptions } from '../../../components/DomainOptions';
 
 const t = vi.signing;
 const r = vi.registration;
@@ -84,11 +85,7 @@ export function PrepareStep({ flow, mayIssue }: { flow: SigningFlow; mayIssue: b
       <form onSubmit={submit} className="outgoing-form">
         <Field label={r.typeId}>
           <select ref={first} value={form.typeId} onChange={(e) => dispatch({ type: 'form', patch: { typeId: e.target.value as DocumentTypeId } })}>
-            {DOCUMENT_TYPES.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
+            <DocumentTypeOptions />
           </select>
         </Field>
         <Field label={t.notation} hint={t.notationHint}>
@@ -102,11 +99,7 @@ export function PrepareStep({ flow, mayIssue }: { flow: SigningFlow; mayIssue: b
         </Field>
         <Field label={r.urgency}>
           <select value={form.urgency} onChange={(e) => dispatch({ type: 'form', patch: { urgency: e.target.value as Urgency } })}>
-            {URGENCIES.map((u) => (
-              <option key={u} value={u}>
-                {URGENCY_LABELS[u]}
-              </option>
-            ))}
+            <UrgencyOptions />
           </select>
         </Field>
         <button type="submit" disabled={!state.draft || flow.busy || form.notation.trim() === '' || form.abstract.trim() === ''}>
