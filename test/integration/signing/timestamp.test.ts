@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pkijs from 'pkijs';
-import { AppFailure } from '../../../src/shared/api/result';
+import { failureOf } from '../../support/failure-of';
 import { signPersonal } from '../../../src/main/signing/issue-flow';
 import { requestTimestamp, tstInfoOf } from '../../../src/main/signing/tsa/tsa-client';
 import { checkCms } from '../../../src/main/signing/verify/cms-check';
@@ -43,16 +43,6 @@ function cmsOf(bytes: Uint8Array, index = 0) {
   const s = findSignatures(parseRevisions(bytes))[index];
   if (!s?.contents || !s.byteRange) throw new Error('no signature');
   return { sig: s, cms: checkCms(s.contents.bytes, bytes, s.byteRange, true) };
-}
-
-async function failureOf(p: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppFailure) return err;
-    throw err;
-  }
-  throw new Error('expected a failure');
 }
 
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { createPublicKey, verify as cryptoVerify } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { Pkcs11TokenSession } from '../../../src/main/signing/token/pkcs11-token-session';
 import { listTokensFresh, TokenWatcher } from '../../../src/main/signing/token/token-watcher';
-import { AppFailure } from '../../../src/shared/api/result';
+import { failureOf } from '../../support/failure-of';
 import { createSigningFixture, EXPIRED_KEY, LOCKED_TOKEN, ORG_TOKEN, PERSONAL_TOKEN, type SigningFixture } from '../../support/softhsm/signing-fixture';
 import { PERSONAL_NAME } from '../../support/pki/test-pki';
 
@@ -15,16 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await fx?.dispose();
 });
-
-async function failureOf(p: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppFailure) return err;
-    throw err;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('Pkcs11TokenSession on SoftHSM2', () => {
   it('lists tokens by label and certificates with the Vietnamese subject', async () => {

@@ -2,20 +2,10 @@
 // external address, answers are size-bounded, and every failure is TSA_UNAVAILABLE in Vietnamese.
 import { describe, expect, it } from 'vitest';
 import * as pkijs from 'pkijs';
-import { AppFailure } from '../../../src/shared/api/result';
+import { failureOf } from '../../support/failure-of';
 import { DEFAULT_SETTINGS, settingsProblems } from '../../../src/main/storage/settings-store';
 import { MAX_TSA_RESPONSE_BYTES, requestTimestamp } from '../../../src/main/signing/tsa/tsa-client';
 import { readBounded } from '../../../src/main/signing/tsa/bounded-fetch';
-
-async function failure(p: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppFailure) return err;
-    throw err;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('tsaUrl setting', () => {
   it('accepts http/https addresses and absence (B-B)', () => {
@@ -41,7 +31,7 @@ describe('requestTimestamp', () => {
       sent = pkijs.TimeStampReq.fromBER(new Uint8Array(init?.body as Buffer));
       return new Response(new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x02]), { status: 200 });
     }) as typeof fetch;
-    const err = await failure(requestTimestamp(new Uint8Array([1, 2, 3]), { url: 'http://127.0.0.1:9/tsa', fetcher }));
+    const err = await failureOf(requestTimestamp(new Uint8Array([1, 2, 3]), { url: 'http://127.0.0.1:9/tsa', fetcher }));
     expect(contentType).toBe('application/timestamp-query');
     const req = sent as pkijs.TimeStampReq | null;
     expect(req?.certReq).toBe(true);
@@ -55,16 +45,16 @@ describe('requestTimestamp', () => {
 
   it('HTTP errors and network errors become TSA_UNAVAILABLE', async () => {
     const http500 = (async () => new Response('x', { status: 500 })) as typeof fetch;
-    expect((await failure(requestTimestamp(new Uint8Array(1), { url: 'https://tsa.example/', fetcher: http500 }))).message).toContain('HTTP 500');
+    expect((await failureOf(requestTimestamp(new Uint8Array(1), { url: 'https://tsa.example/', fetcher: http500 }))).message).toContain('HTTP 500');
     const refused = (async () => { throw new TypeError('fetch failed'); }) as typeof fetch;
-    const err = await failure(requestTimestamp(new Uint8Array(1), { url: 'https://tsa.example/', fetcher: refused }));
+    const err = await failureOf(requestTimestamp(new Uint8Array(1), { url: 'https://tsa.example/', fetcher: refused }));
     expect(err.code).toBe('TSA_UNAVAILABLE');
     expect(err.message).toContain('Không kết nối được máy chủ dấu thời gian tsa.example');
   });
 
   it('an answer larger than the bound is refused without reading it all', async () => {
     const huge = (async () => new Response(new Uint8Array(MAX_TSA_RESPONSE_BYTES + 1), { status: 200 })) as typeof fetch;
-    const err = await failure(requestTimestamp(new Uint8Array(1), { url: 'https://tsa.example/', fetcher: huge }));
+    const err = await failureOf(requestTimestamp(new Uint8Array(1), { url: 'https://tsa.example/', fetcher: huge }));
     expect(err.code).toBe('TSA_UNAVAILABLE');
     expect(err.message).toContain('quá lớn');
   });
@@ -76,6 +66,6 @@ describe('readBounded', () => {
     const stream = new ReadableStream<Uint8Array>({
       pull(c) { c.enqueue(new Uint8Array(1000)); },
     });
-    expect((await failure(readBounded(new Response(stream), 4096))).code).toBe('TOO_LARGE');
+    expect((await failureOf(readBounded(new Response(stream), 4096))).code).toBe('TOO_LARGE');
   });
 });
