@@ -6,14 +6,15 @@
  *   tmp/                           temp files of writes in progress; leftovers of a crash are removed at start
  * Every write is atomic (atomic-file.ts), so a crash leaves either nothing or the complete blob.
  */
-import { createHash } from 'node:crypto';
-import { readFile, stat as fsStat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readFile, rename, rm, stat as fsStat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { MAX_FILE_BYTES } from '../../shared/api/limits';
 import { AppFailure } from '../../shared/api/result';
 import { MediaType } from '../../shared/api/schemas';
 import type { FileStat, StoredFile } from '../../shared/api/contract';
-import { removeStaleTempFiles, writeFileAtomic } from './atomic-file';
+import { fsyncDir, removeStaleTempFiles, TEMP_SUFFIX, writeFileAtomic } from './atomic-file';
 
 /** Stored bytes with what is known about them. */
 export interface BlobContent extends StoredFile {
@@ -33,6 +34,31 @@ export interface BlobStore {
   get(sha256: string): Promise<BlobContent>;
   /** Whether a blob exists and its size (no hashing). Errors: VALIDATION (not a sha256). */
   stat(sha256: string): Promise<FileStat>;
+  /**
+   * Start a streaming write: bytes are hashed while they are written to a temp file; `commit` fsyncs and renames
+   * it into place (a crash leaves only a temp file, removed at the next start). For files too big for memory.
+   */
+  openWriter(): Promise<BlobWriter>;
+  /** Store a stream of chunks (see openWriter); same errors as `put`, plus TOO_LARGE as soon as the bound is passed. */
+  putStream(source: AsyncIterable<Uint8Array>, mediaType: MediaType): Promise<StoredFile>;
+  /** Store the file at `path` by streaming it (the path is only read). Same errors as `putStream`. */
+  putFile(path: string, mediaType: MediaType): Promise<StoredFile>;
+}
+
+/** A blob being written in pieces (BlobStore.openWriter). Call exactly one of `commit` or `abort`. */
+export interface BlobWriter {
+  /** Append bytes. Errors: TOO_LARGE once more than the store's bound was written (the writer is then aborted). */
+  write(chunk: Uint8Array): Promise<void>;
+  /** Bytes written so far. */
+  readonly size: number;
+  /** The first bytes written (up to 1024), e.g. to sniff `%PDF-` or `PK\x03\x04`. */
+  head(): Uint8Array;
+  /** Whether the bytes so far look like a PDF (`%PDF-` at the start window, `%%EOF` in the last 2048 bytes). */
+  looksLikePdf(): boolean;
+  /** Finish: fsync, rename into the store under the hash. Errors: EMPTY_FILE, NOT_PDF, VALIDATION as for `put`. */
+  commit(mediaType: MediaType): Promise<StoredFile>;
+  /** Drop the temp file. Safe to call more than once. */
+  abort(): Promise<void>;
 }
 
 export interface BlobStoreOptions {
@@ -61,6 +87,18 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
   const head = buffer.subarray(0, PDF_HEADER_WINDOW);
   const tail = buffer.subarray(Math.max(0, buffer.length - PDF_EOF_WINDOW));
   return head.includes(PDF_HEADER) && tail.includes(PDF_EOF);
+}
+
+/** SHA-256 of a file, streamed (bounded memory); null when it does not exist. */
+async function hashFile(path: string): Promise<string | null> {
+  const hash = createHash('sha256');
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) hash.update(chunk as Buffer);
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw cause;
+  }
+  return hash.digest('hex');
 }
 
 function assertSha(sha256: string): void {
@@ -119,6 +157,82 @@ export function createBlobStore(options: BlobStoreOptions): BlobStore {
     }
   };
 
+  const openWriter = async (): Promise<BlobWriter> => {
+    await init();
+    await mkdir(tmpDir, { recursive: true });
+    const temp = join(tmpDir, `stream.${randomBytes(8).toString('hex')}${TEMP_SUFFIX}`);
+    const handle = await open(temp, 'wx', 0o600);
+    const hash = createHash('sha256');
+    let size = 0;
+    let head = Buffer.alloc(0);
+    let tail = Buffer.alloc(0);
+    let closed = false;
+    const abort = async (): Promise<void> => {
+      if (closed) return;
+      closed = true;
+      await handle.close().catch(() => undefined);
+      await rm(temp, { force: true });
+    };
+    return {
+      get size() {
+        return size;
+      },
+      head: () => new Uint8Array(head),
+      looksLikePdf: () => head.includes(PDF_HEADER) && tail.includes(PDF_EOF),
+      async write(chunk) {
+        if (closed) throw new AppFailure('INTERNAL', 'Ghi vào tệp đã đóng.');
+        if (chunk.byteLength === 0) return;
+        if (size + chunk.byteLength > maxBytes) {
+          await abort();
+          throw new AppFailure('TOO_LARGE', `Tệp quá lớn (hơn ${maxBytes} byte).`, { max: maxBytes });
+        }
+        const buffer = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        hash.update(buffer);
+        let offset = 0;
+        while (offset < buffer.length) offset += (await handle.write(buffer, offset)).bytesWritten;
+        size += buffer.length;
+        if (head.length < PDF_HEADER_WINDOW) head = Buffer.concat([head, buffer.subarray(0, PDF_HEADER_WINDOW - head.length)]);
+        tail = Buffer.concat([tail, buffer]);
+        if (tail.length > PDF_EOF_WINDOW) tail = Buffer.from(tail.subarray(tail.length - PDF_EOF_WINDOW));
+      },
+      async commit(mediaType) {
+        if (closed) throw new AppFailure('INTERNAL', 'Tệp đã được ghi xong hoặc đã huỷ.');
+        const type = MediaType.safeParse(mediaType);
+        try {
+          if (!type.success) throw new AppFailure('VALIDATION', `Loại tệp không được hỗ trợ: ${String(mediaType)}.`);
+          if (size === 0) throw new AppFailure('EMPTY_FILE', 'Tệp rỗng (0 byte), không lưu được.');
+          if (type.data === 'application/pdf' && !(head.includes(PDF_HEADER) && tail.includes(PDF_EOF))) {
+            throw new AppFailure('NOT_PDF', 'Tệp không phải PDF (thiếu phần đầu %PDF- hoặc phần cuối %%EOF).');
+          }
+          await handle.sync();
+          await handle.chmod(0o400);
+        } catch (cause) {
+          await abort();
+          throw cause;
+        }
+        closed = true;
+        await handle.close();
+        const sha = hash.digest('hex');
+        const stored: StoredFile = { sha256: sha, size, mediaType: type.data };
+        try {
+          await writeFileAtomic(metaPath(sha), JSON.stringify({ mediaType: type.data }), { tempDir: tmpDir });
+          if ((await fsStat(objectPath(sha)).then((s) => s.size, () => -1)) === size && (await hashFile(objectPath(sha))) === sha) {
+            await rm(temp, { force: true });
+          } else {
+            await mkdir(dirname(objectPath(sha)), { recursive: true });
+            await rename(temp, objectPath(sha));
+            await fsyncDir(dirname(objectPath(sha)));
+          }
+        } catch (cause) {
+          await rm(temp, { force: true });
+          throw cause;
+        }
+        return stored;
+      },
+      abort,
+    };
+  };
+
   return {
     init,
 
@@ -142,6 +256,30 @@ export function createBlobStore(options: BlobStoreOptions): BlobStore {
         await writeFileAtomic(objectPath(sha), bytes, { tempDir: tmpDir, mode: 0o400 });
       }
       return stored;
+    },
+
+    openWriter,
+
+    async putStream(source, mediaType) {
+      const writer = await openWriter();
+      try {
+        for await (const chunk of source) await writer.write(chunk);
+      } catch (cause) {
+        await writer.abort();
+        throw cause;
+      }
+      return writer.commit(mediaType);
+    },
+
+    async putFile(path, mediaType) {
+      const writer = await openWriter();
+      try {
+        for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) await writer.write(chunk as Buffer);
+      } catch (cause) {
+        await writer.abort();
+        throw cause;
+      }
+      return writer.commit(mediaType);
     },
 
     async get(sha256) {
