@@ -6,7 +6,9 @@
  *
  * Invariant the register search cache relies on (queries/search-cache.ts): entries are never deleted, and every
  * change to an existing entry appends, in the same transaction, a journal line whose action starts with 'entry.'
- * and whose payload names its `entryId`.
+ * and whose payload names its `entryId`. cancelEntry and transferEntry also bring a loaded search cache up to date
+ * right after their commit (noteRegisterCommitted), so a view never shows the entry in its old state once the call
+ * has returned.
  */
 import { AppFailure } from '../../shared/api/result';
 import { Sha256Hex } from '../../shared/api/schemas';
@@ -17,6 +19,7 @@ import { cancelEntry as cancelledCopy, findDuplicateRegistration, nextRegisterNu
 import type { ReceiptRule } from '../../shared/domain/receipt-time';
 import type { AppDB } from './db';
 import { appendJournal } from './journal';
+import { noteRegisterCommitted } from './queries/search-cache';
 import type { DocumentRecord, RegisterEntryRecord, RegisterKind, RegisterRecord, RegisterRow } from './records';
 import { entrySearchFields } from './search-index';
 
@@ -175,11 +178,11 @@ async function requireEntry(db: AppDB, entryId: number): Promise<RegisterEntryRe
 /**
  * Cancels an entry (Art. 9.4, 9.5): it keeps its number, stays in the register marked cancelled, and the reason,
  * time and actor are kept and journaled. Throws AppFailure VALIDATION (no reason), NOT_FOUND, CONFLICT (already
- * cancelled); nothing is written then.
+ * cancelled); nothing is written then. Resolves after the commit and after the search cache has seen it.
  */
 export async function cancelEntry(db: AppDB, input: { entryId: number; reason: string; actor: string; at: number }): Promise<RegisterEntryRecord> {
   if (!Number.isSafeInteger(input.at)) throw new AppFailure('VALIDATION', 'Thời điểm hủy không hợp lệ.');
-  return db.transaction('rw', [db.registerEntries, db.journal], async () => {
+  const cancelled = await db.transaction('rw', [db.registerEntries, db.journal], async () => {
     const entry = await requireEntry(db, input.entryId);
     let marked;
     try {
@@ -206,12 +209,14 @@ export async function cancelEntry(db: AppDB, input: { entryId: number; reason: s
     });
     return updated;
   });
+  await noteRegisterCommitted(db);
+  return cancelled;
 }
 
 /**
  * Passes a registered document to the leader (Art. 9.1 "chuyển lãnh đạo"): handling becomes 'transferred', with
  * whom and when, journaled. Throws AppFailure VALIDATION (no recipient), NOT_FOUND, CONFLICT (cancelled or
- * already transferred).
+ * already transferred). Resolves after the commit and after the search cache has seen it.
  */
 export async function transferEntry(db: AppDB, input: { entryId: number; to: string; actor: string; at: number }): Promise<RegisterEntryRecord> {
   const to = typeof input.to === 'string' ? input.to.normalize('NFC').trim() : '';
@@ -219,7 +224,7 @@ export async function transferEntry(db: AppDB, input: { entryId: number; to: str
   const actor = typeof input.actor === 'string' ? input.actor.trim() : '';
   if (actor === '') throw new AppFailure('VALIDATION', 'Thiếu người chuyển.');
   if (!Number.isSafeInteger(input.at)) throw new AppFailure('VALIDATION', 'Thời điểm chuyển không hợp lệ.');
-  return db.transaction('rw', [db.registerEntries, db.journal], async () => {
+  const transferred = await db.transaction('rw', [db.registerEntries, db.journal], async () => {
     const entry = await requireEntry(db, input.entryId);
     if (entry.status === 'cancelled') throw new AppFailure('CONFLICT', `Số ${entry.number} đã bị hủy, không chuyển được.`);
     if (entry.handling === 'transferred') throw new AppFailure('CONFLICT', `Số ${entry.number} đã được chuyển trước đó.`);
@@ -234,4 +239,6 @@ export async function transferEntry(db: AppDB, input: { entryId: number; to: str
     });
     return updated;
   });
+  await noteRegisterCommitted(db);
+  return transferred;
 }

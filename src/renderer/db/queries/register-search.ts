@@ -210,18 +210,40 @@ export async function fullScanSearch(db: AppDB, filter: RegisterFilter): Promise
 /** The rows (entry + document) of these ids, in the same order; ids that do not exist are skipped. */
 export async function loadRows(db: AppDB, entryIds: readonly number[]): Promise<RegisterRow[]> {
   if (entryIds.length === 0) return [];
-  return db.transaction('r', db.registerEntries, db.documents, async () => {
-    const entries = (await db.registerEntries.bulkGet([...entryIds])).filter((e): e is RegisterEntryRecord => e !== undefined);
-    const docIds = [...new Set(entries.map((e) => e.documentId))];
-    const docs = await db.documents.bulkGet(docIds);
-    const byId = new Map(docs.filter((d) => d !== undefined).map((d) => [d.id, d]));
-    const rows: RegisterRow[] = [];
-    for (const entry of entries) {
-      const document = byId.get(entry.documentId);
-      if (document) rows.push({ entry, document });
-    }
-    return rows;
+  return db.transaction('r', db.registerEntries, db.documents, () => readRows(db, entryIds));
+}
+
+/** Rows together with the journal head they were read at (one read transaction, so one consistent state). */
+export interface RowsAt {
+  rows: RegisterRow[];
+  /** seq of the newest journal line when the rows were read (0: empty journal). */
+  seq: number;
+}
+
+/**
+ * loadRows plus the journal head in the same read transaction. Every change to an entry appends a journal line in
+ * its own transaction (db/registration.ts), so a row read at seq S is current unless the entry changed at a seq
+ * above S (queries/search-cache.ts entryChangeSeq): the register view uses this to drop rows read before a cancel.
+ */
+export async function loadRowsAt(db: AppDB, entryIds: readonly number[]): Promise<RowsAt> {
+  return db.transaction('r', db.registerEntries, db.documents, db.journal, async () => {
+    const seq = (await db.journal.orderBy('seq').lastKey()) ?? 0;
+    return { rows: entryIds.length === 0 ? [] : await readRows(db, entryIds), seq: typeof seq === 'number' ? seq : 0 };
   });
+}
+
+/** Inside a read transaction over registerEntries and documents. */
+async function readRows(db: AppDB, entryIds: readonly number[]): Promise<RegisterRow[]> {
+  const entries = (await db.registerEntries.bulkGet([...entryIds])).filter((e): e is RegisterEntryRecord => e !== undefined);
+  const docIds = [...new Set(entries.map((e) => e.documentId))];
+  const docs = await db.documents.bulkGet(docIds);
+  const byId = new Map(docs.filter((d) => d !== undefined).map((d) => [d.id, d]));
+  const rows: RegisterRow[] = [];
+  for (const entry of entries) {
+    const document = byId.get(entry.documentId);
+    if (document) rows.push({ entry, document });
+  }
+  return rows;
 }
 
 /** One component of a compound index key. */

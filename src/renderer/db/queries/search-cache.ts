@@ -8,6 +8,11 @@
  * its entryId in the same transaction (db/registration.ts). So a refresh reads the entries above the highest id
  * seen and the journal lines above the last seq seen: two range reads, usually empty. Because those reads cover
  * every possible change, a live query built on searchRegister re-runs whenever the register changes.
+ *
+ * The cache also remembers, per entry, the journal seq of the last change it saw (entryChangeSeq), so the register
+ * view can tell a row it read before that change from a current one and never show a cancelled entry as active
+ * (features/registers/useWindowRows.ts). cancelEntry and transferEntry refresh it right after their transaction
+ * commits (noteRegisterCommitted), so the view knows of the change before the dialog that made it closes.
  */
 import type { AppDB } from '../db';
 import type { RegisterEntryRecord } from '../records';
@@ -30,6 +35,8 @@ export class RegisterSearchCache {
   private issuer: string[] = [];
   private text: string[] = [];
   private slotOf = new Map<number, number>();
+  /** Journal seq of the last change seen after the entry was first read (0: none). */
+  private changedAt: number[] = [];
   /** Slots in register order (year, number). */
   private order: number[] = [];
   private orderSorted = true;
@@ -44,6 +51,12 @@ export class RegisterSearchCache {
   /** Number of entries held. */
   get size(): number {
     return this.ids.length;
+  }
+
+  /** Journal seq of the last change to this entry that the cache has seen since it first read it; 0 if none. */
+  changeSeqOf(entryId: number): number {
+    const slot = this.slotOf.get(entryId);
+    return slot === undefined ? 0 : (this.changedAt[slot] as number);
   }
 
   /** Brings the cache up to date with the database (serialised: concurrent callers share one refresh). */
@@ -75,15 +88,16 @@ export class RegisterSearchCache {
         return;
       }
       const lines = await db.journal.where('seq').above(this.seq).toArray();
-      const changed = new Set<number>();
+      const changed = new Map<number, number>();
       for (const line of lines) {
         this.seq = Math.max(this.seq, line.seq);
         if (!line.action.startsWith('entry.')) continue;
         const entryId = (JSON.parse(line.payload) as { entryId?: unknown }).entryId;
-        if (typeof entryId === 'number' && this.slotOf.has(entryId)) changed.add(entryId);
+        if (typeof entryId === 'number' && this.slotOf.has(entryId)) changed.set(entryId, Math.max(changed.get(entryId) ?? 0, line.seq));
       }
       if (changed.size > 0) {
-        for (const e of await db.registerEntries.bulkGet([...changed])) if (e) this.update(e);
+        for (const e of await db.registerEntries.bulkGet([...changed.keys()])) if (e) this.update(e);
+        for (const [entryId, seq] of changed) this.changedAt[this.slotOf.get(entryId) as number] = seq;
       }
       this.addWords(newWords);
     });
@@ -108,6 +122,7 @@ export class RegisterSearchCache {
     this.handling.push(e.handling);
     this.issuer.push(e.issuerFolded);
     this.text.push(e.searchText);
+    this.changedAt.push(0);
     const last = this.order[this.order.length - 1];
     if (last !== undefined && this.compare(last, slot) > 0) this.orderSorted = false;
     this.order.push(slot);
@@ -201,4 +216,28 @@ export async function freshSearchCache(db: AppDB): Promise<RegisterSearchCache> 
   }
   await cache.refresh(db);
   return cache;
+}
+
+/**
+ * Journal seq of the last change to an entry that the search cache of `db` has seen (0: none, or no cache yet).
+ * A register row read at a journal head below this is out of date. Synchronous, for use while rendering: the
+ * cache only ever learns newer changes, so reading it late can only mark more stale rows, never hide a current one.
+ */
+export function entryChangeSeq(db: AppDB, entryId: number): number {
+  return caches.get(db)?.changeSeqOf(entryId) ?? 0;
+}
+
+/**
+ * Called right after a transaction that changed register entries has committed: brings an already loaded search
+ * cache up to date (a database nobody searched yet is left alone). Never rejects: the change is committed, and a
+ * failed refresh is repeated by the next search.
+ */
+export async function noteRegisterCommitted(db: AppDB): Promise<void> {
+  const cache = caches.get(db);
+  if (!cache) return;
+  try {
+    await cache.refresh(db);
+  } catch (cause) {
+    console.error('[db] search cache refresh after a commit failed', cause);
+  }
 }

@@ -4,6 +4,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { foldVietnamese, searchTokens } from '../../../../../src/shared/util/search-text';
 import type { DocumentRecord, RegisterEntryRecord } from '../../../../../src/renderer/db/records';
+import type * as RegisterSearch from '../../../../../src/renderer/db/queries/register-search';
 import { RegisterView } from '../../../../../src/renderer/features/registers/RegisterView';
 import type { SessionAccount } from '../../../../../src/renderer/stores/slices/session-slice';
 import { byLabel, byRole, buttonNamed, click, typeInto, waitFor } from '../../support/dom';
@@ -13,6 +14,21 @@ vi.mock('../../../../../src/renderer/lib/pdf', () => ({
   openPdf: async () => ({ doc: { numPages: 1 }, close: async () => undefined }),
   renderPage: async () => undefined,
 }));
+
+// A gate on the window's row loads (the real loadRows, its answer held back while `gate.held` is set), so a test
+// can make the row query slower than the commit and the search query, the order a busy machine produces.
+const gate = vi.hoisted(() => ({ held: null as Promise<void> | null }));
+vi.mock('../../../../../src/renderer/db/queries/register-search', async (importOriginal) => {
+  const real = await importOriginal<typeof RegisterSearch>();
+  return {
+    ...real,
+    loadRowsAt: async (...args: Parameters<typeof real.loadRowsAt>) => {
+      const loaded = await real.loadRowsAt(...args);
+      if (gate.held) await gate.held;
+      return loaded;
+    },
+  };
+});
 
 const CLERK: SessionAccount = { id: 'a1', username: 'vanthu', fullName: 'Nguyễn Thị Văn Thư', role: 'van-thu' };
 const LEADER: SessionAccount = { id: 'a2', username: 'lanhdao', fullName: 'Trần Văn Lãnh Đạo', role: 'lanh-dao' };
@@ -74,6 +90,9 @@ async function seed(world: ReturnType<typeof makeWorld>): Promise<void> {
 }
 
 const rows = (v: Rendered) => [...v.container.querySelectorAll<HTMLElement>('[data-testid="register-row"]')];
+const REASON = 'Đăng ký nhầm, văn bản gửi sai nơi nhận';
+/** Rows on screen that show số 2 (02/UBND-VP) as if it were still active: the stale state this suite rules out. */
+const staleSecond = (v: Rendered) => rows(v).filter((r) => r.textContent?.includes('02/UBND-VP') && !r.className.includes('cancelled'));
 
 describe('RegisterView', () => {
   it(`renders only a window of a ${TOTAL}-entry register, in number order`, async () => {
@@ -101,19 +120,62 @@ describe('RegisterView', () => {
     expect(dialog).toBeDefined();
     await click(buttonNamed(dialog!, 'Xác nhận hủy'));
     expect(dialog!.textContent).toContain('Hãy nhập lý do hủy.');
-    await typeInto(byLabel(dialog!, 'Lý do hủy'), 'Đăng ký nhầm, văn bản gửi sai nơi nhận');
+    await typeInto(byLabel(dialog!, 'Lý do hủy'), REASON);
     await click(buttonNamed(dialog!, 'Xác nhận hủy'));
     await waitFor(() => expect(byRole(view!.container, 'dialog')).toHaveLength(0));
     await typeInto(byLabel(view.container, 'Tìm kiếm'), 'de an dao tao');
-    await waitFor(() => expect(rows(view!)).toHaveLength(1));
-    const only = rows(view)[0]!;
+    // Wait for the state asserted (one row, cancelled), not for the first render with one row.
+    const only = await waitFor(() => {
+      const shown = rows(view!);
+      expect(shown).toHaveLength(1);
+      expect(shown[0]!.textContent).toContain(`Đã hủy: ${REASON}`);
+      return shown[0]!;
+    });
     expect(only.textContent).toContain('Đề án đào tạo');
-    expect(only.textContent).toContain('Đã hủy: Đăng ký nhầm, văn bản gửi sai nơi nhận');
     expect(only.className).toContain('cancelled');
     expect(only.querySelector('[role="cell"]:nth-child(2)')?.textContent).toBe('2');
     expect(await world.db.registerEntries.count()).toBe(TOTAL);
     expect(await world.db.journal.count()).toBe(1);
   }, 30_000);
+
+  it('never shows a cancelled entry as active once the cancel has committed, even while its row is still loading', async () => {
+    const world = makeWorld();
+    await seed(world);
+    view = await render(<RegisterView kind="incoming" account={CLERK} />, world);
+    const second = await waitFor(() => {
+      const found = rows(view!).find((r) => r.textContent?.includes('02/UBND-VP'));
+      if (!found) throw new Error('row 2 not shown yet');
+      return found;
+    });
+    await click(buttonNamed(second, 'Hủy'));
+    const [dialog] = byRole(view.container, 'dialog');
+    await typeInto(byLabel(dialog!, 'Lý do hủy'), REASON);
+    // From here on every row load answers only when the test says so.
+    let release = (): void => undefined;
+    gate.held = new Promise<void>((r) => (release = r));
+    try {
+      await click(buttonNamed(dialog!, 'Xác nhận hủy'));
+      await waitFor(() => expect(byRole(view!.container, 'dialog')).toHaveLength(0));
+      // The dialog closes only after the transaction committed: from this render on, số 2 must not look active.
+      expect(await world.db.registerEntries.get(2)).toMatchObject({ status: 'cancelled' });
+      expect(staleSecond(view)).toHaveLength(0);
+      await typeInto(byLabel(view.container, 'Tìm kiếm'), 'de an dao tao');
+      await waitFor(() => expect(view!.container.textContent).toContain('1 văn bản'));
+      expect(staleSecond(view)).toHaveLength(0);
+    } finally {
+      gate.held = null;
+      release();
+    }
+    const only = await waitFor(() => {
+      const shown = rows(view!);
+      expect(shown).toHaveLength(1);
+      expect(shown[0]!.textContent).toContain(`Đã hủy: ${REASON}`);
+      return shown[0]!;
+    });
+    expect(only.className).toContain('cancelled');
+    expect(buttonNamed(only, 'Xem')).toBeDefined();
+    expect([...only.querySelectorAll('button')].map((b) => b.textContent)).not.toContain('Hủy');
+  }, 60_000);
 
   it('offers no "Hủy" to a leader, who may still print and export', async () => {
     const world = makeWorld();
