@@ -36,6 +36,11 @@ function sameDict(a: PdfDict, b: PdfDict, bytes: Uint8Array, ignore: string[] = 
   return true;
 }
 
+/** Whether two values are streams with the same raw data (their dictionaries are compared by the caller). */
+export function sameStreamData(a: PdfValue, b: PdfValue, bytes: Uint8Array): boolean {
+  return isStream(a) && isStream(b) && Buffer.from(bytes.subarray(a.dataStart, a.dataEnd)).equals(Buffer.from(bytes.subarray(b.dataStart, b.dataEnd)));
+}
+
 /** Keys whose values differ between two dictionaries. */
 export function changedKeys(a: PdfDict, b: PdfDict, bytes: Uint8Array): string[] {
   const keys = new Set([...a.map.keys(), ...b.map.keys()]);

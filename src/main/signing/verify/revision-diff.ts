@@ -8,8 +8,11 @@
 import { isDict, isName, isRef, isStream, type PdfDict, type PdfValue } from '../../pdf/parse/pdf-lexer';
 import type { ParsedPdf } from '../../pdf/parse/pdf-revisions';
 import { RevisionView } from '../../pdf/parse/revision-view';
-import { changedKeys, describe, dictOf, referencedNumbers, sameValue, valueText } from './pdf-values';
+import { changedKeys, describe, dictOf, referencedNumbers, sameStreamData, sameValue, valueText } from './pdf-values';
 import { walkFields } from './signature-structure';
+import { drawnObjects, otherRoles } from './signed-closure';
+import { owningField } from './sig-widgets';
+import { checkOverlays, visibleRect, type Overlay } from './overlay-rule';
 
 export interface ChangeReport {
   allowed: string[];
@@ -32,19 +35,28 @@ function refsOf(view: RevisionView, v: PdfValue | undefined): number[] {
   return Array.isArray(arr) ? arr.flatMap((x) => (isRef(x) ? [x.num] : [])) : [];
 }
 
-function isSignedSigField(view: RevisionView, d: PdfDict | null): boolean {
-  if (!d || !isName(d.map.get('FT'), 'Sig')) return false;
-  const v = view.dict(d.map.get('V'));
-  return v !== null && v.map.has('ByteRange') && v.map.has('Contents');
+/** The signature field behind annotation/field `d` (its own or inherited /FT /Sig), or null. */
+function sigField(view: RevisionView, num: number, d: PdfDict | null): PdfDict | null {
+  if (!d) return null;
+  const owner = owningField(view, num, d);
+  return owner.ft === 'Sig' ? owner.dict : null;
+}
+
+/**
+ * A signature widget with a value. Every such value is found and judged by findSignatures (issue 6, class 2), so
+ * the widget itself is an allowed addition; whether its signature verifies decides the document's verdict.
+ */
+function isSignedSigField(view: RevisionView, num: number, d: PdfDict | null): boolean {
+  const f = sigField(view, num, d);
+  const v = f ? view.resolve(f.map.get('V')) : null;
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && v.kind === 'dict' && v.map.has('ByteRange') && v.map.has('Contents');
 }
 
 /** An unsigned signature field that draws nothing (no /AP, or an empty /N stream): harmless, unlike SSA widgets. */
-function isInvisibleEmptySigField(view: RevisionView, bytes: Uint8Array, d: PdfDict | null): boolean {
-  if (!d || !isName(d.map.get('FT'), 'Sig') || d.map.has('V')) return false;
-  const ap = view.dict(d.map.get('AP'));
-  if (!ap) return true;
-  const n = view.resolve(ap.map.get('N'));
-  return isStream(n) && !/\S/.test(Buffer.from(bytes.subarray(n.dataStart, n.dataEnd)).toString('latin1'));
+function isInvisibleEmptySigField(view: RevisionView, bytes: Uint8Array, num: number, d: PdfDict | null): boolean {
+  const f = sigField(view, num, d);
+  if (!d || !f || f.map.has('V')) return false;
+  return visibleRect(view, d, bytes) === null;
 }
 
 /** Compare revision `signedIndex` with the latest revision. */
@@ -82,7 +94,6 @@ export function analyseChanges(pdf: ParsedPdf, signedIndex: number, locks: Locks
     }
   }
   const pageNums = new Set(vS.pages().map((p) => p.num));
-  const annotArrays = new Set(vS.pages().flatMap((p) => { const a = p.dict.map.get('Annots'); return isRef(a) ? [a.num] : []; }));
   const catalogNum = isRef(rootS) ? rootS.num : -1;
   const acroRef = vS.catalog()?.map.get('AcroForm');
   const acroNum = isRef(acroRef) ? acroRef.num : -1;
@@ -104,17 +115,42 @@ export function analyseChanges(pdf: ParsedPdf, signedIndex: number, locks: Locks
   for (const [num, e] of signed.xref) if (e.type !== 'free') { const o = vS.get(num); if (o) referencedNumbers(o.value, referenced); }
   referencedNumbers(signed.trailer, referenced);
 
+  // Class 1: what the signed pages draw. Allowed-change classes below only ever cover objects outside this set,
+  // except the page's own /Annots, form fill of unlocked fields and signing of existing signature fields.
+  const drawn = drawnObjects(vS);
+  const overlays: Overlay[] = [];
+  const annotArrayPage = new Map(vS.pages().flatMap((p) => { const a = p.dict.map.get('Annots'); return isRef(a) ? [[a.num, p.num] as const] : []; }));
+  const annotArrays = new Set(annotArrayPage.keys());
+  const widgetPage = new Map<number, number>();
+  for (const p of vF.pages()) for (const a of refsOf(vF, p.dict.map.get('Annots'))) widgetPage.set(a, p.num);
+  const overlayOf = (num: number, d: PdfDict, what: string, kind: Overlay['kind']): void => {
+    const pageNum = widgetPage.get(num);
+    const rect = visibleRect(vF, d, bytes);
+    if (pageNum !== undefined && rect) overlays.push({ pageNum, rect, what, kind });
+  };
+
   const newAnnots = (oldList: number[], newList: number[], where: string): void => {
     const missing = oldList.filter((n) => !newList.includes(n));
     if (missing.length > 0) report.disallowed.push(`${where}: chú thích ${missing.join(', ')} bị gỡ bỏ`);
     for (const n of newList.filter((x) => !oldList.includes(x))) {
       const d = vF.dict({ kind: 'ref', num: n, gen: 0 });
-      if (isSignedSigField(vF, d)) continue; // the widget of an added signature
-      if (isInvisibleEmptySigField(vF, bytes, d)) continue; // reported with the field list
+      if (d && isSignedSigField(vF, n, d)) {
+        // A field the earlier signer already had in the document, at the same place, is where a signature was
+        // expected (a form's "Chữ ký: ____" line): only a widget that is new or moved is judged as an overlay.
+        const before = vS.dict({ kind: 'ref', num: n, gen: 0 });
+        const moved = !before || !sameValue(before.map.get('Rect') ?? null, d.map.get('Rect') ?? null, bytes);
+        if (moved) overlayOf(n, d, `chữ ký thêm sau (đối tượng ${n})`, 'signature');
+        else if (!apInsideRect(d)) report.disallowed.push(`hình hiển thị của chữ ký (đối tượng ${n}) vượt ra ngoài khung của trường`);
+        continue;
+      }
+      if (isInvisibleEmptySigField(vF, bytes, n, d)) continue; // reported with the field list
       const sub = d?.map.get('Subtype');
       const subName = isName(sub) ? sub.name : '?';
-      if (locks.docMdp === 3 && subName !== 'Widget') { report.allowed.push(`thêm chú thích ${subName} (đối tượng ${n}), được phép theo DocMDP P=3`); report.substantive = true; }
-      else report.disallowed.push(`${where}: thêm chú thích ${subName} (đối tượng ${n}) không phải chữ ký hợp lệ`);
+      if (locks.docMdp === 3 && subName !== 'Widget' && d) {
+        report.allowed.push(`thêm chú thích ${subName} (đối tượng ${n}), được phép theo DocMDP P=3`);
+        report.substantive = true;
+        overlayOf(n, d, `chú thích ${subName} (đối tượng ${n})`, 'annotation');
+      } else report.disallowed.push(`${where}: thêm chú thích ${subName} (đối tượng ${n}) không phải chữ ký hợp lệ`);
     }
   };
 
@@ -129,8 +165,8 @@ export function analyseChanges(pdf: ParsedPdf, signedIndex: number, locks: Locks
     if (removed.length > 0) report.disallowed.push(`trường ${removed.join(', ')} bị gỡ khỏi biểu mẫu`);
     for (const n of newList.filter((x) => !oldList.includes(x))) {
       const d = vF.dict({ kind: 'ref', num: n, gen: 0 });
-      if (isSignedSigField(vF, d)) report.allowed.push(`thêm trường chữ ký (đối tượng ${n})`);
-      else if (isInvisibleEmptySigField(vF, bytes, d)) report.allowed.push(`thêm trường chữ ký trống, không hiển thị nội dung (đối tượng ${n})`);
+      if (isSignedSigField(vF, n, d)) report.allowed.push(`thêm trường chữ ký (đối tượng ${n})`);
+      else if (isInvisibleEmptySigField(vF, bytes, n, d)) report.allowed.push(`thêm trường chữ ký trống, không hiển thị nội dung (đối tượng ${n})`);
       else report.disallowed.push(`thêm trường ${isName(d?.map.get('FT'), 'Sig') ? 'chữ ký không có chữ ký thật' : 'biểu mẫu'} (đối tượng ${n})`);
     }
   };
@@ -169,6 +205,18 @@ export function analyseChanges(pdf: ParsedPdf, signedIndex: number, locks: Locks
     const dS = dictOf(oS.value);
     const dF = dictOf(oF.value);
     if (locks.docMdp === 1) { report.disallowed.push(`đối tượng ${num} bị thay đổi trong tài liệu chứng thực P=1`); continue; }
+    const formRole = pageNums.has(num) || annotArrays.has(num) || fields.has(num) || apOwner.has(num);
+    if (drawn.has(num) && !formRole) {
+      // Acrobat drops the obsolete /Name of fonts and XObjects (PDF 1.0) when it saves: it draws nothing.
+      const keys = dS && dF ? changedKeys(dS, dF, bytes) : [];
+      if (keys.length > 0 && keys.every((k) => k === 'Name') && (!isStream(oS.value) || sameStreamData(oS.value, oF.value, bytes))) {
+        report.allowed.push(`bỏ khóa /Name lỗi thời của đối tượng ${num} (không ảnh hưởng hiển thị)`);
+        continue;
+      }
+      const roles = otherRoles(vS, num);
+      report.disallowed.push(`đối tượng ${num} (${describe(oS.value)}) mà trang đã ký sử dụng bị thay đổi sau khi ký${roles.length > 0 ? ` (đối tượng này đồng thời là ${roles.join(', ')})` : ''}`);
+      continue;
+    }
     if (num === catalogNum && dS && dF) {
       for (const k of changedKeys(dS, dF, bytes)) {
         if (k === 'AcroForm' && isDict(dS.map.get('AcroForm')) && isDict(dF.map.get('AcroForm'))) checkAcroForm(dS.map.get('AcroForm') as PdfDict, dF.map.get('AcroForm') as PdfDict);
@@ -198,7 +246,8 @@ export function analyseChanges(pdf: ParsedPdf, signedIndex: number, locks: Locks
       if (extra.length > 0) report.disallowed.push(`trường "${f.name}": /${extra.join(', /')} bị thay đổi sau khi ký`);
       else if (isSig) {
         if (dS.map.has('V') && keys.includes('V')) report.disallowed.push(`trường chữ ký "${f.name}" bị đổi sang chữ ký khác`);
-        else if (!isSignedSigField(vF, dF)) report.disallowed.push(`trường chữ ký "${f.name}" hiển thị nội dung không có chữ ký hợp lệ (Sneaky Signature)`);
+        else if (!isSignedSigField(vF, num, dF)) report.disallowed.push(`trường chữ ký "${f.name}" hiển thị nội dung không có chữ ký hợp lệ (Sneaky Signature)`);
+        else if (!apInsideRect(dF)) report.disallowed.push(`hình hiển thị của chữ ký "${f.name}" vượt ra ngoài khung của trường`);
         else report.allowed.push(`ký vào trường chữ ký có sẵn "${f.name}"`);
       } else {
         const why = fieldLocked(f);
@@ -207,15 +256,29 @@ export function analyseChanges(pdf: ParsedPdf, signedIndex: number, locks: Locks
         else {
           report.allowed.push(`điền trường "${f.name}": "${valueText(vS.resolve(dS.map.get('V')))}" → "${valueText(vF.resolve(dF.map.get('V')))}"`);
           report.substantive = true;
+          overlayOf(num, dF, `trường "${f.name}"`, 'field');
         }
       }
     } else if (apOwner.has(num)) {
-      const f = fields.get(apOwner.get(num) as number) as FieldInfo;
-      const why = f.ft === 'Sig' ? 'hình hiển thị của trường chữ ký bị thay đổi' : fieldLocked(f);
+      // An appearance stream rewritten in place (same object number): the same rules as a form fill (issue 6, item 9).
+      const owner = apOwner.get(num) as number;
+      const f = fields.get(owner) as FieldInfo;
+      const ownerF = vF.dict({ kind: 'ref', num: owner, gen: 0 });
+      const why = f.ft === 'Sig' ? 'hình hiển thị của trường chữ ký bị thay đổi' : fieldLocked(f) ?? (ownerF && !apInsideRect(ownerF) ? 'hình vượt ra ngoài khung của trường' : null);
       if (why) report.disallowed.push(`hình hiển thị của trường "${f.name}" bị thay đổi: ${why}`);
-      else report.substantive = true;
+      else {
+        report.allowed.push(`cập nhật hình hiển thị của trường "${f.name}" (đối tượng ${num})`);
+        report.substantive = true;
+        if (ownerF) overlayOf(owner, ownerF, `trường "${f.name}"`, 'field');
+      }
     } else report.disallowed.push(`đối tượng ${num} (${describe(oS.value)}) bị thay đổi sau khi ký`);
   }
+  // Class 3: what was added or refilled must not hide what was signed (overlay-rule.ts).
+  // A filled field keeps the rectangle the signer saw (the form showed the field there when it was signed, e.g. the
+  // Art. 11 date field over the printed "ngày … tháng … năm"): what lies under it is listed as a warning, not a fault.
+  const judged = checkOverlays(vS, overlays, (o) => o.kind === 'annotation' || o.kind === 'field');
+  report.disallowed.push(...judged.disallowed.map((d) => `hình hiển thị che nội dung đã ký — ${d}`));
+  report.allowed.push(...judged.warnings.map((w) => `cảnh báo: ${w}`));
   report.allowed = [...new Set(report.allowed)];
   report.disallowed = [...new Set(report.disallowed)];
   return report;

@@ -7,6 +7,7 @@
 import { decodeTextString, isDict, isName, isRef, isString, type PdfDict, type PdfString, type PdfValue } from '../../pdf/parse/pdf-lexer';
 import type { ParsedPdf } from '../../pdf/parse/pdf-revisions';
 import { RevisionView } from '../../pdf/parse/revision-view';
+import { signatureWidgets } from './sig-widgets';
 
 export interface Transform {
   method: string;
@@ -103,9 +104,10 @@ export function walkFields(view: RevisionView): Array<{ num: number | null; name
   return out;
 }
 
+/** A signature value by any of its marks: /Type /Sig or /DocTimeStamp, or a /ByteRange (with or without /Filter). */
 function isSigDict(d: PdfDict): boolean {
   const type = d.map.get('Type');
-  return isName(type, 'Sig') || isName(type, 'DocTimeStamp') || (d.map.has('ByteRange') && d.map.has('Contents') && d.map.has('Filter'));
+  return isName(type, 'Sig') || isName(type, 'DocTimeStamp') || d.map.has('ByteRange');
 }
 
 function checkStructure(pdf: ParsedPdf, s: FoundSignature, view: RevisionView): void {
@@ -130,26 +132,49 @@ function checkStructure(pdf: ParsedPdf, s: FoundSignature, view: RevisionView): 
   else if (s.problems.length === 0) s.problems.push('ByteRange không kết thúc ở ranh giới một bản sửa đổi');
 }
 
-/** All signatures of the latest revision, in the order of the revisions they cover. */
+/**
+ * All signatures of the latest revision, in the order of the revisions they cover: the signature fields of the
+ * AcroForm, every /Sig widget on a page even when the form does not list it (issue 6, class 2), and every
+ * signature dictionary anywhere in the file that nothing points at (orphans). Each one is judged.
+ */
 export function findSignatures(pdf: ParsedPdf): FoundSignature[] {
   const last = pdf.revisions[pdf.revisions.length - 1];
   if (!last) return [];
   const view = new RevisionView(pdf, last);
   const found: FoundSignature[] = [];
   const linked = new Set<number>();
-  for (const f of walkFields(view)) {
-    if (f.ft !== 'Sig') continue;
-    const v = f.dict.map.get('V');
-    if (v === undefined || v === null) continue;
-    const sig = view.dict(v);
+  const fieldNums = new Set<number>();
+  const add = (name: string, fieldNum: number | null, v: PdfValue | undefined, lock: Transform | null, problem?: string): void => {
+    if (v === undefined || v === null) return;
     const sigNum = isRef(v) ? v.num : null;
-    if (sigNum !== null) linked.add(sigNum);
-    found.push(makeSig(view, f.name, f.num, sigNum, sig, readLock(view, f.dict), false));
+    if (sigNum !== null) {
+      const earlier = linked.has(sigNum) ? found.find((x) => x.sigNum === sigNum) : undefined;
+      if (earlier) {
+        // One genuine signature value lent to a second field or widget: the second one shows a signature it never had.
+        earlier.problems.push(`giá trị chữ ký (đối tượng ${sigNum}) được dùng cho nhiều trường chữ ký (${earlier.fieldName}, ${name})`);
+        return;
+      }
+      linked.add(sigNum);
+    }
+    const s = makeSig(view, name, fieldNum, sigNum, view.dict(v), lock, false);
+    if (problem) s.problems.push(problem);
+    found.push(s);
+  };
+  for (const f of walkFields(view)) {
+    if (f.num !== null) fieldNums.add(f.num);
+    if (f.ft !== 'Sig') continue;
+    add(f.name, f.num, f.dict.map.get('V'), readLock(view, f.dict));
+  }
+  for (const w of signatureWidgets(view)) {
+    if (fieldNums.has(w.fieldNum)) continue;
+    const t = text(view.resolve(w.field.map.get('T')) ?? undefined);
+    add(t ?? `(tiện ích ${w.widgetNum})`, w.fieldNum, w.field.map.get('V'), readLock(view, w.field),
+      'tiện ích chữ ký trên trang không thuộc danh sách trường của biểu mẫu (AcroForm /Fields)');
   }
   for (const [num, entry] of last.xref) {
     if (entry.type === 'free' || linked.has(num)) continue;
     const obj = view.get(num);
-    if (obj && isDict(obj.value) && isSigDict(obj.value) && obj.value.map.has('ByteRange')) {
+    if (obj && isDict(obj.value) && isSigDict(obj.value)) {
       found.push(makeSig(view, `(mồ côi ${num})`, null, num, obj.value, null, true));
     }
   }
