@@ -21,6 +21,7 @@ import type { SigningService } from '../signing/signing-service';
 import type { TokenWatcher } from '../signing/token/token-watcher';
 import type { Pin, TrustStore } from '../signing/trust-store';
 import type { BlobStore } from '../storage/blob-store';
+import { ReceiptLedger } from '../signing/receipt-ledger';
 
 async function signingModules() {
   const [service, watcher, trust] = await Promise.all([
@@ -119,6 +120,8 @@ export function createSigningHost(options: SigningHostOptions): SigningHost {
     return loaded;
   };
   const lock = createTokenLock();
+  // One receipt ledger per data directory: the proof of existence of documents verified on receipt (issue 6).
+  const receipts = new ReceiptLedger(join(options.dataDir, 'receipts'));
   const service = async (): Promise<SigningService> => {
     const { modules, trust } = await load();
     const settings = await options.settings();
@@ -133,6 +136,7 @@ export function createSigningHost(options: SigningHostOptions): SigningHost {
       configuredModule: () => module,
       // PAdES B-T when the unit configured a TSA; B-B otherwise.
       tsaUrl: settings.tsaUrl ?? null,
+      receipts,
       now: () => new Date(),
     });
   };

@@ -19,6 +19,7 @@ import { detectModules } from './token/module-paths';
 import { Pkcs11TokenSession } from './token/pkcs11-token-session';
 import type { TokenSession } from './token/token-session';
 import type { TrustStore } from './trust-store';
+import type { ReceiptLedger } from './receipt-ledger';
 import type { TrustContext } from './verify/trust-check';
 import { verifyPdf } from './verify/verify-pdf';
 import { requestTimestamp } from './tsa/tsa-client';
@@ -36,6 +37,8 @@ export interface SigningServiceDeps {
   now: () => Date;
   /** RFC 3161 server for PAdES B-T; null or absent = B-B. A failure there stops the signature (TSA_UNAVAILABLE). */
   tsaUrl?: string | null;
+  /** Receipt ledger (<data dir>/receipts): proof of existence for documents verified on receipt. */
+  receipts?: ReceiptLedger;
   openSession?: (modulePath: string) => TokenSession;
 }
 
@@ -58,7 +61,12 @@ export class SigningService {
   }
 
   private trustContext(): TrustContext {
-    return { anchors: this.deps.trust.anchors(), intermediates: this.deps.trust.intermediates(), revocationCacheDir: this.deps.revocationCacheDir, allowLiveFetch: this.deps.allowLiveFetch };
+    const ledger = this.deps.receipts;
+    return {
+      anchors: this.deps.trust.anchors(), intermediates: this.deps.trust.intermediates(), revocationCacheDir: this.deps.revocationCacheDir,
+      allowLiveFetch: this.deps.allowLiveFetch, now: this.deps.now(),
+      ...(ledger ? { receipts: (sha256: string) => { const r = ledger.earliest(sha256); return r ? new Date(r.time) : null; } } : {}),
+    };
   }
 
   /** Run `work` with a logged-in key; the session is always finalised. */
@@ -210,9 +218,14 @@ export class SigningService {
     return { imported: pins.map((p) => p.name) };
   }
 
-  /** verify.file */
+  /**
+   * verify.file. With `recordReceipt` (the verification on receipt, Art. 9.2) the file's hash, the time and the
+   * verdict go into the receipt ledger after a full (not integrity-only) verification; a later verification of
+   * the same bytes is then judged at the receipt time (ETSI EN 319 102-1 proof of existence).
+   */
   async verify(req: VerifyRequest): Promise<VerificationSummary> {
     const r = await verifyPdf(await this.bytesOf(req.file), req.integrityOnly ? { integrityOnly: true } : { trust: this.trustContext() });
+    if (req.recordReceipt && !req.integrityOnly && this.deps.receipts && r.verdict !== 'unsigned') this.deps.receipts.record(req.file, r.verdict);
     return { verdict: r.verdict, reasons: r.reasons, signatures: r.signatures };
   }
 

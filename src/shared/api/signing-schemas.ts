@@ -63,7 +63,11 @@ export const SignAttachmentsRequest = z
   .strict();
 export type SignAttachmentsRequest = z.infer<typeof SignAttachmentsRequest>;
 
-export const VerifyRequest = z.object({ file: Sha256Hex, integrityOnly: z.boolean().optional() }).strict();
+/**
+ * `recordReceipt`: this is the verification on receipt (Art. 9.2, registration/exchange): main appends the file's
+ * SHA-256, the time and the verdict to its receipt ledger, which later serves as proof of existence.
+ */
+export const VerifyRequest = z.object({ file: Sha256Hex, integrityOnly: z.boolean().optional(), recordReceipt: z.boolean().optional() }).strict();
 export type VerifyRequest = z.infer<typeof VerifyRequest>;
 
 /** "Xem bản đã ký": the byte prefix of a revision, stored as its own file. */
@@ -100,11 +104,23 @@ export interface CertificateSummary {
 
 export type VerdictValue = 'valid' | 'valid-with-allowed-changes' | 'invalid' | 'unknown' | 'unsigned';
 
+/**
+ * What the shown signing time rests on (ETSI EN 319 102-1 time model, issue 6 item 4): 'claimed' is the signer's
+ * own /M (thời điểm ký do người ký khai, proves nothing); the others are proofs of existence: a signature
+ * timestamp (RFC 3161), a later document timestamp (/DocTimeStamp), or our receipt ledger record.
+ */
+export type TimeSource = 'claimed' | 'timestamp' | 'document-timestamp' | 'receipt';
+
 export interface SignatureSummary {
   field: string;
   signer: string | null;
   organization: string | null;
+  /** The proven time (earliest proof of existence) when there is one, else the claimed /M time. */
   time: string | null;
+  /** What `time` rests on; certificate validity and revocation were judged at `time` only when it is proven. */
+  timeSource: TimeSource;
+  /** The signer's claimed /M time, always reported as it is (ISO 8601), null when absent or unreadable. */
+  claimedTime: string | null;
   revision: number | null;
   revisions: number;
   coversWholeFile: boolean;

@@ -59,7 +59,7 @@ function nextSerial(): string {
   return `01${serialCounter.toString(16).padStart(6, '0')}`;
 }
 
-interface IssueOptions {
+export interface IssueOptions {
   subject: string;
   issuer: TestIdentity | null;
   keyAlg: 'rsa' | 'ec';
@@ -69,19 +69,31 @@ interface IssueOptions {
   ocspUrl?: string;
   crlUrl?: string | undefined;
   caIssuersUrl?: string | undefined;
+  /** Key usage flags; null leaves the extension out (a signer without key usage). Default by role. */
+  keyUsage?: number | null;
+  /** basicConstraints pathLenConstraint of a CA (default 1); null = no limit. */
+  pathLength?: number | null;
+  /** The hash the issuer signs this certificate with (SHA-1 for the weak-chain cases). */
+  signatureHash?: 'SHA-256' | 'SHA-1';
+  /** Extra extensions (name constraints, an unknown critical extension). */
+  extra?: x509.Extension[];
+}
+
+/** Issue one certificate with `opts` (every odd case of the chain tests is made here). */
+export async function issueCertificate(opts: IssueOptions): Promise<TestIdentity> {
+  return issue(opts);
 }
 
 async function issue(opts: IssueOptions): Promise<TestIdentity> {
   const keys = (await webcrypto.subtle.generateKey(opts.keyAlg === 'rsa' ? RSA_ALG : EC_ALG, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+  const usage = opts.keyUsage !== undefined ? opts.keyUsage
+    : opts.ca ? x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign : x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation;
+  const pathLength = opts.pathLength === null ? undefined : opts.pathLength ?? 1;
   const extensions: x509.Extension[] = [
-    new x509.BasicConstraintsExtension(opts.ca, opts.ca ? 1 : undefined, true),
-    new x509.KeyUsagesExtension(
-      opts.ca
-        ? x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign
-        : x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation,
-      true,
-    ),
+    new x509.BasicConstraintsExtension(opts.ca, opts.ca ? pathLength : undefined, true),
+    ...(usage === null ? [] : [new x509.KeyUsagesExtension(usage, true)]),
     await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+    ...(opts.extra ?? []),
   ];
   if (opts.issuer) extensions.push(await x509.AuthorityKeyIdentifierExtension.create(opts.issuer.keys.publicKey));
   if (opts.ocspUrl || opts.caIssuersUrl) {
@@ -92,7 +104,8 @@ async function issue(opts: IssueOptions): Promise<TestIdentity> {
   }
   if (opts.crlUrl) extensions.push(new x509.CRLDistributionPointsExtension([opts.crlUrl]));
   const signer = opts.issuer ?? null;
-  const signingAlgorithm = (signer ? signer.keys.privateKey.algorithm.name : keys.privateKey.algorithm.name) === 'ECDSA' ? EC_SIGN : RSA_ALG;
+  const hash = opts.signatureHash ?? 'SHA-256';
+  const signingAlgorithm = (signer ? signer.keys.privateKey.algorithm.name : keys.privateKey.algorithm.name) === 'ECDSA' ? { ...EC_SIGN, hash } : { ...RSA_ALG, hash };
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: nextSerial(),
     subject: opts.subject,
@@ -114,7 +127,8 @@ async function issue(opts: IssueOptions): Promise<TestIdentity> {
 export async function createTestPki(options: { ocspUrl: string; crlUrl: string; now?: Date }): Promise<TestPki> {
   const now = options.now ?? new Date();
   const day = 86_400_000;
-  const long = { notBefore: new Date(now.getTime() - 30 * day), notAfter: new Date(now.getTime() + 3650 * day) };
+  // The CAs started long ago, so that proofs of existence months back (receipts, timestamps) fall inside them.
+  const long = { notBefore: new Date(now.getTime() - 800 * day), notAfter: new Date(now.getTime() + 3650 * day) };
   const endEntity = { notBefore: new Date(now.getTime() - 10 * day), notAfter: new Date(now.getTime() + 365 * day) };
   const urls = { ocspUrl: options.ocspUrl, crlUrl: options.crlUrl };
   // The signing certificates point to the CRL only: poppler/NSS 3.87 reports "Unknown issue with Certificate"
@@ -172,4 +186,18 @@ export async function issueWithCaIssuers(issuer: TestIdentity, caIssuersUrl: str
 export function toPem(der: Uint8Array, label = 'CERTIFICATE'): string {
   const b64 = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n');
   return `-----BEGIN ${label}-----\n${b64}\n-----END ${label}-----\n`;
+}
+
+/** A CRL of `issuer` with the given times and entries (for revocation-at-a-time tests). */
+export async function makeCrl(issuer: TestIdentity, opts: { thisUpdate: Date; nextUpdate: Date; entries?: Array<{ serialHex: string; revocationDate: Date }> }): Promise<Uint8Array> {
+  const crl = await x509.X509CrlGenerator.create({
+    issuer: issuer.cert.subject,
+    thisUpdate: opts.thisUpdate,
+    nextUpdate: opts.nextUpdate,
+    entries: (opts.entries ?? []).map((e) => ({ serialNumber: e.serialHex, revocationDate: e.revocationDate, reason: x509.X509CrlReason.keyCompromise })),
+    signingKey: issuer.keys.privateKey,
+    signingAlgorithm: issuer.keys.privateKey.algorithm.name === 'ECDSA' ? EC_SIGN : RSA_ALG,
+    extensions: [await x509.AuthorityKeyIdentifierExtension.create(issuer.keys.publicKey)],
+  });
+  return new Uint8Array(crl.rawData);
 }

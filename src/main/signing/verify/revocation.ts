@@ -1,12 +1,19 @@
 /**
- * Revocation status of one certificate from CRLs and OCSP responses (pdf-signing.md §6). Every answer is checked
- * (issuer, signature, freshness) before use; a stale or unverifiable answer counts as none. The offline cache is
- * a directory of DER files kept by main (*.crl, *.ocsp); live answers are added to it.
+ * Revocation status of one certificate from CRLs and OCSP responses (pdf-signing.md §6), judged at the validation
+ * time of ETSI EN 319 102-1 §5.2.5/§5.6.2: `at` is the proof-of-existence time when there is one (a timestamp, a
+ * document timestamp, our receipt record), otherwise now. Every answer is checked (issuer, signature, not issued
+ * in the future) before use. An answer is usable for `at` when it was issued at or after `at` (it then knows
+ * every revocation up to `at`) or when its validity window [thisUpdate, nextUpdate] covers `at`. A certificate
+ * listed as revoked with a revocation date AFTER `at` was still good for a signature proven to exist at `at`;
+ * one revoked at or before `at` is revoked. A "good" issued after the certificate expired proves nothing unless
+ * the CRL keeps expired entries (ExpiredCertsOnCRL, 2.5.29.60) or the OCSP answer carries archiveCutoff (RFC 6960
+ * §4.4.4), since CAs drop expired certificates from their lists. No usable answer gives "unknown", never "good".
+ * The offline cache is a directory of DER files kept by main (*.crl, *.ocsp); live answers are added to it.
  */
 import { createHash, type X509Certificate } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type * as asn1js from 'asn1js';
+import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import * as x509 from '@peculiar/x509';
 import '../cert-info';
@@ -21,22 +28,61 @@ export interface RevocationSources {
   allowLiveFetch: boolean;
 }
 
-type Answer = RevocationStatus | null;
+/** The combined answer for one certificate. */
+export interface RevocationAnswer {
+  status: RevocationStatus;
+  /** Revocation date from the CRL entry / OCSP revokedInfo, when the certificate is listed at all. */
+  revokedAt: Date | null;
+  /** Where the deciding answer came from. */
+  source: 'dss' | 'cms' | 'cache' | 'live' | null;
+}
 
-async function fromCrl(der: Uint8Array, cert: X509Certificate, issuer: X509Certificate, now: Date): Promise<Answer> {
+/** Clock skew tolerated for "issued in the future" (5 minutes). */
+const SKEW_MS = 300_000;
+const EXPIRED_CERTS_ON_CRL = '2.5.29.60';
+const ARCHIVE_CUTOFF = '1.3.6.1.5.5.7.48.1.6';
+
+/** One parsed, verified answer: not listed, or listed with its revocation date. */
+interface Evidence { revokedAt: Date | null }
+
+function usableAt(thisUpdate: Date, nextUpdate: Date | undefined, at: Date, now: Date): boolean {
+  if (thisUpdate.getTime() > now.getTime() + SKEW_MS) return false;
+  if (thisUpdate.getTime() >= at.getTime() - SKEW_MS) return true;
+  return nextUpdate !== undefined && nextUpdate.getTime() >= at.getTime();
+}
+
+async function fromCrl(der: Uint8Array, cert: X509Certificate, issuer: X509Certificate, at: Date, now: Date): Promise<Evidence | null> {
   try {
     const crl = new x509.X509Crl(derView(der));
     const issuerX = new x509.X509Certificate(issuer.raw);
     if (crl.issuer !== issuerX.subject) return null;
     if (!(await crl.verify({ publicKey: issuerX.publicKey }))) return null;
-    if (!crl.nextUpdate || crl.nextUpdate < now || crl.thisUpdate > new Date(now.getTime() + 300_000)) return null;
-    return crl.findRevoked(cert.serialNumber) ? 'revoked' : 'good';
+    if (!usableAt(crl.thisUpdate, crl.nextUpdate, at, now)) return null;
+    const entry = crl.findRevoked(cert.serialNumber);
+    if (entry) return { revokedAt: entry.revocationDate };
+    const keepsExpired = crl.extensions.some((e) => e.type === EXPIRED_CERTS_ON_CRL);
+    if (!keepsExpired && crl.thisUpdate > new Date(cert.validTo)) return null;
+    return { revokedAt: null };
   } catch {
     return null;
   }
 }
 
-async function fromOcsp(der: Uint8Array, cert: X509Certificate, issuer: X509Certificate, now: Date): Promise<Answer> {
+function revocationTimeOf(status: asn1js.BaseBlock): Date | null {
+  const inner = (status as asn1js.Constructed).valueBlock?.value?.[0];
+  if (inner instanceof asn1js.GeneralizedTime) return inner.toDate();
+  if (inner instanceof asn1js.Primitive || inner instanceof asn1js.BaseBlock) {
+    try {
+      const t = new asn1js.GeneralizedTime({ valueHex: (inner as asn1js.Primitive).valueBlock.valueHexView });
+      return t.toDate();
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+async function fromOcsp(der: Uint8Array, cert: X509Certificate, issuer: X509Certificate, at: Date, now: Date): Promise<Evidence | null> {
   try {
     const resp = pkijs.OCSPResponse.fromBER(derView(der));
     if (resp.responseStatus.valueBlock.valueDec !== 0 || !resp.responseBytes) return null;
@@ -48,13 +94,22 @@ async function fromOcsp(der: Uint8Array, cert: X509Certificate, issuer: X509Cert
       basic.tbsResponseData.tbs, basic.signature, issuerP.subjectPublicKeyInfo, basic.signatureAlgorithm,
     );
     if (!ok) return null;
+    const archive = (basic.tbsResponseData.responseExtensions ?? []).some((e) => e.extnID === ARCHIVE_CUTOFF);
     for (const single of basic.tbsResponseData.responses) {
       const id = await pkijs.CertID.create(certP, { hashAlgorithm: hashName(single.certID.hashAlgorithm.algorithmId), issuerCertificate: issuerP });
       if (!single.certID.isEqual(id)) continue;
       const next = single.nextUpdate ?? new Date(single.thisUpdate.getTime() + 86_400_000);
-      if (next < now || single.thisUpdate > new Date(now.getTime() + 300_000)) return null;
+      if (!usableAt(single.thisUpdate, next, at, now)) return null;
       const tag = (single.certStatus as asn1js.BaseBlock).idBlock.tagNumber;
-      return tag === 0 ? 'good' : tag === 1 ? 'revoked' : null;
+      if (tag === 1) {
+        const when = revocationTimeOf(single.certStatus as asn1js.BaseBlock);
+        // A revoked answer without a readable date counts as revoked from the beginning.
+        return { revokedAt: when ?? new Date(0) };
+      }
+      if (tag !== 0) return null;
+      const singleArchive = (single.singleExtensions ?? []).some((e) => e.extnID === ARCHIVE_CUTOFF);
+      if (!archive && !singleArchive && single.thisUpdate > new Date(cert.validTo)) return null;
+      return { revokedAt: null };
     }
     return null;
   } catch {
@@ -106,27 +161,47 @@ async function liveCrl(cert: X509Certificate): Promise<Uint8Array | null> {
   return res.ok ? new Uint8Array(await res.arrayBuffer()) : null;
 }
 
-/** Status of `cert` (issued by `issuer`) at `now`, trying the sources in order. */
-export async function checkRevocation(cert: X509Certificate, issuer: X509Certificate, sources: RevocationSources, now: Date): Promise<RevocationStatus> {
-  const groups = [sources.dss, sources.cms, ...(sources.cacheDir ? [readCache(sources.cacheDir)] : [])];
-  for (const g of groups) {
-    for (const der of g.ocsps) { const a = await fromOcsp(der, cert, issuer, now); if (a) return a; }
-    for (const der of g.crls) { const a = await fromCrl(der, cert, issuer, now); if (a) return a; }
+/** Fold one verified answer into the running decision for time `at`. */
+function decide(evidence: Evidence, at: Date, source: RevocationAnswer['source'], current: RevocationAnswer): RevocationAnswer {
+  if (evidence.revokedAt && evidence.revokedAt.getTime() <= at.getTime()) return { status: 'revoked', revokedAt: evidence.revokedAt, source };
+  if (current.status === 'revoked') return current;
+  const revokedAt = evidence.revokedAt ?? current.revokedAt;
+  return { status: 'good', revokedAt, source: current.status === 'good' ? current.source : source };
+}
+
+/**
+ * Status of `cert` (issued by `issuer`) at validation time `at`, from every usable answer of the document's DSS,
+ * the CMS and the offline cache; a live fetch only when none of them answers. `now` is the wall clock (an answer
+ * from the future is refused). One revoked-at-or-before-`at` answer decides "revoked".
+ */
+export async function checkRevocationAt(cert: X509Certificate, issuer: X509Certificate, sources: RevocationSources, at: Date, now: Date): Promise<RevocationAnswer> {
+  let out: RevocationAnswer = { status: 'unknown', revokedAt: null, source: null };
+  const groups: Array<[RevocationAnswer['source'], { crls: Uint8Array[]; ocsps: Uint8Array[] }]> = [
+    ['dss', sources.dss], ['cms', sources.cms], ...(sources.cacheDir ? [['cache', readCache(sources.cacheDir)] as [RevocationAnswer['source'], { crls: Uint8Array[]; ocsps: Uint8Array[] }]] : []),
+  ];
+  for (const [source, g] of groups) {
+    for (const der of g.ocsps) { const e = await fromOcsp(der, cert, issuer, at, now); if (e) out = decide(e, at, source, out); }
+    for (const der of g.crls) { const e = await fromCrl(der, cert, issuer, at, now); if (e) out = decide(e, at, source, out); }
   }
-  if (!sources.allowLiveFetch) return 'unknown';
+  if (out.status !== 'unknown' || !sources.allowLiveFetch) return out;
   try {
     const ocsp = await liveOcsp(cert, issuer);
-    const a = ocsp ? await fromOcsp(ocsp, cert, issuer, now) : null;
-    if (a && ocsp) { if (sources.cacheDir) writeCache(sources.cacheDir, 'ocsp', ocsp); return a; }
+    const e = ocsp ? await fromOcsp(ocsp, cert, issuer, at, now) : null;
+    if (e && ocsp) { if (sources.cacheDir) writeCache(sources.cacheDir, 'ocsp', ocsp); return decide(e, at, 'live', out); }
   } catch {
     // Network failure: fall through to the CRL.
   }
   try {
     const crl = await liveCrl(cert);
-    const a = crl ? await fromCrl(crl, cert, issuer, now) : null;
-    if (a && crl) { if (sources.cacheDir) writeCache(sources.cacheDir, 'crl', crl); return a; }
+    const e = crl ? await fromCrl(crl, cert, issuer, at, now) : null;
+    if (e && crl) { if (sources.cacheDir) writeCache(sources.cacheDir, 'crl', crl); return decide(e, at, 'live', out); }
   } catch {
     // Unreachable: the status stays unknown.
   }
-  return 'unknown';
+  return out;
+}
+
+/** Status of `cert` at `now` (no proof of existence: the validation time is now). */
+export async function checkRevocation(cert: X509Certificate, issuer: X509Certificate, sources: RevocationSources, now: Date): Promise<RevocationStatus> {
+  return (await checkRevocationAt(cert, issuer, sources, now, now)).status;
 }

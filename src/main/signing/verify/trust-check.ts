@@ -4,6 +4,10 @@
  * intermediates and AIA downloads (chain.ts, aia.ts).
  * Revocation sources in order: the document's DSS, the CMS, the offline cache (files in main), then a live
  * fetch if allowed (answers are written to the cache). Stale or missing data gives "unknown", never "valid".
+ *
+ * Time (ETSI EN 319 102-1 §5.6.2, pdf-signing.md §6): everything is judged at the validation time, which is the
+ * earliest proof of existence of the signature (proof-of-existence.ts) when there is one, otherwise NOW. The
+ * signer's /M is only a claim: an expired certificate with a backdated /M is invalid without a proof.
  */
 import type { X509Certificate } from 'node:crypto';
 import { isStream, type PdfValue } from '../../pdf/parse/pdf-lexer';
@@ -11,8 +15,9 @@ import { decodeStream, type ParsedPdf } from '../../pdf/parse/pdf-revisions';
 import { RevisionView } from '../../pdf/parse/revision-view';
 import type { CmsCheck } from './cms-check';
 import type { FoundSignature } from './signature-structure';
-import { pdfDateToIso } from '../../pdf/pdf-date';
-import { checkRevocation, type RevocationSources, type RevocationStatus } from './revocation';
+import { formatDateVN, toIso8601VN } from '../../../shared/util/time';
+import { checkRevocationAt, type RevocationSources, type RevocationStatus } from './revocation';
+import type { ProofOfExistence, ReceiptLookup } from './proof-of-existence';
 import { buildChain, toX509 } from './chain';
 
 export interface TrustContext {
@@ -24,7 +29,10 @@ export interface TrustContext {
   revocationCacheDir?: string;
   /** Fetch OCSP/CRL over the network when nothing fresh is at hand. */
   allowLiveFetch?: boolean;
+  /** Wall-clock time of this verification (default: now). */
   now?: Date;
+  /** Receipt ledger lookup (our own proof of existence, receipt-ledger.ts); absent = no receipts known. */
+  receipts?: ReceiptLookup;
 }
 
 export interface TrustResult {
@@ -34,6 +42,8 @@ export interface TrustResult {
   invalid: string[];
   /** Reasons that leave it undetermined. */
   unknown: string[];
+  /** Remarks that do not change the verdict (a revocation after the proven time). */
+  notes: string[];
 }
 
 /** Certificates, CRLs and OCSP responses of the document's /DSS (last revision). */
@@ -58,20 +68,31 @@ export function dssMaterial(pdf: ParsedPdf): { certs: Uint8Array[]; crls: Uint8A
   return out;
 }
 
+function proofText(poe: ProofOfExistence): string {
+  const by = poe.by ? ` của "${poe.by}"` : '';
+  if (poe.source === 'timestamp') return `dấu thời gian${by}`;
+  if (poe.source === 'document-timestamp') return `dấu thời gian tài liệu${by}`;
+  return 'biên nhận khi tiếp nhận văn bản';
+}
+
+function cnOf(c: X509Certificate): string {
+  return c.subject.split('\n').find((l) => l.startsWith('CN=')) ?? c.subject;
+}
+
 /**
- * Check chain and revocation of the signer certificate. `provenTime` is the time of a verified signature
- * timestamp (PAdES B-T); without it the claimed /M time is used for the validity periods.
+ * Check chain and revocation of the signer certificate at the validation time: `poe.time` (the earliest proof of
+ * existence) when given, otherwise now; the claimed /M never counts (ETSI EN 319 102-1 §5.6.2.1).
  */
-export async function checkTrust(signerDer: Uint8Array, cms: CmsCheck, pdf: ParsedPdf, sig: FoundSignature, ctx?: TrustContext, provenTime?: Date): Promise<TrustResult> {
-  const result: TrustResult = { chain: 'untrusted', revocation: 'not-checked', invalid: [], unknown: [] };
+export async function checkTrust(signerDer: Uint8Array, cms: CmsCheck, pdf: ParsedPdf, _sig: FoundSignature, ctx?: TrustContext, poe?: ProofOfExistence | null): Promise<TrustResult> {
+  const result: TrustResult = { chain: 'untrusted', revocation: 'not-checked', invalid: [], unknown: [], notes: [] };
   const anchors = (ctx?.anchors ?? []).map(toX509).filter((c): c is X509Certificate => c !== null);
   if (anchors.length === 0) {
     result.unknown.push('chưa cấu hình chứng thư số gốc tin cậy');
     return result;
   }
   const now = ctx?.now ?? new Date();
-  const claimed = provenTime ? provenTime.toISOString() : pdfDateToIso(sig.claimedTime);
-  const at = provenTime ?? (claimed ? new Date(claimed) : now);
+  const at = poe?.time ?? now;
+  const when = poe ? `thời điểm ${toIso8601VN(at)} (chứng thực bằng ${proofText(poe)})` : `thời điểm kiểm tra ${toIso8601VN(at)} (không có bằng chứng thời điểm ký)`;
   const dss = dssMaterial(pdf);
   const anchorPrints = new Set(anchors.map((a) => a.fingerprint256));
   const signer = toX509(signerDer);
@@ -86,7 +107,7 @@ export async function checkTrust(signerDer: Uint8Array, cms: CmsCheck, pdf: Pars
   for (const c of path) {
     if (at < new Date(c.validFrom) || at > new Date(c.validTo)) {
       result.chain = 'expired';
-      result.invalid.push(`chứng thư số "${c.subject.split('\n').find((l) => l.startsWith('CN=')) ?? c.subject}" không còn hiệu lực tại thời điểm ký ${claimed ?? ''}`.trim());
+      result.invalid.push(`chứng thư số "${cnOf(c)}" không còn hiệu lực tại ${when}`);
     }
   }
   if (result.chain === 'expired') return result;
@@ -96,13 +117,17 @@ export async function checkTrust(signerDer: Uint8Array, cms: CmsCheck, pdf: Pars
   for (let i = 0; i + 1 < path.length; i += 1) {
     const cert = path[i] as X509Certificate;
     if (anchorPrints.has(cert.fingerprint256)) break;
-    const s = await checkRevocation(cert, path[i + 1] as X509Certificate, sources, now);
-    if (s === 'revoked') {
+    const serial = cert.serialNumber.toLowerCase();
+    const answer = await checkRevocationAt(cert, path[i + 1] as X509Certificate, sources, at, now);
+    if (answer.status === 'revoked') {
       status = 'revoked';
-      result.invalid.push(`chứng thư số số hiệu ${cert.serialNumber.toLowerCase()} đã bị thu hồi`);
-    } else if (s === 'unknown' && status === 'good') {
+      const date = answer.revokedAt && answer.revokedAt.getTime() > 0 ? ` ngày ${formatDateVN(answer.revokedAt)}` : '';
+      result.invalid.push(`chứng thư số số hiệu ${serial} đã bị thu hồi${date}, trước ${when}`);
+    } else if (answer.status === 'unknown' && status === 'good') {
       status = 'unknown';
-      result.unknown.push(`không có dữ liệu thu hồi còn hiệu lực cho chứng thư số số hiệu ${cert.serialNumber.toLowerCase()}`);
+      result.unknown.push(`không có dữ liệu thu hồi dùng được tại ${when} cho chứng thư số số hiệu ${serial}`);
+    } else if (answer.status === 'good' && answer.revokedAt) {
+      result.notes.push(`chứng thư số số hiệu ${serial} bị thu hồi ngày ${formatDateVN(answer.revokedAt)}, sau ${when}: chữ ký vẫn có giá trị`);
     }
   }
   result.revocation = status;

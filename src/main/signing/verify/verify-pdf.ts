@@ -13,6 +13,7 @@ import { analyseChanges, type Locks } from './revision-diff';
 import { findSignatures, walkFields, type FoundSignature } from './signature-structure';
 import { checkTrust, dssMaterial, type TrustContext } from './trust-check';
 import { checkTimestamp, type TimestampTrust } from '../tsa/timestamp-check';
+import { ProofsOfExistence, type ProofOfExistence } from './proof-of-existence';
 import { toX509 } from './chain';
 import { toIso8601VN } from '../../../shared/util/time';
 import type { SignatureSummary, VerdictValue, VerificationSummary } from '../../../shared/api/signing-schemas';
@@ -81,6 +82,8 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyOptions = {}):
   if (certification && certification !== sigs[0]) docProblems.push('chữ ký chứng thực (DocMDP) không phải chữ ký đầu tiên');
 
   const results: SignatureVerdict[] = [];
+  // Proofs of existence (document timestamps, receipts) decide the validation time (ETSI EN 319 102-1, trust-check.ts).
+  const proofs = await ProofsOfExistence.collect(pdf, bytes, sigs, options.trust, options.integrityOnly === true);
   for (const s of sigs) {
     const why = [...s.problems];
     let allowed: string[] = [];
@@ -92,6 +95,8 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyOptions = {}):
     const unknown: string[] = [];
     const notes: string[] = [];
     let provenTime: Date | null = null;
+    let tsaName: string | null = null;
+    let poe: ProofOfExistence | null = null;
     if (why.length === 0 && s.contents && s.byteRange && s.revision !== null) {
       const cms = checkCms(s.contents.bytes, bytes, s.byteRange, s.subFilter === 'ETSI.CAdES.detached', options.integrityOnly === true);
       why.push(...cms.problems);
@@ -105,21 +110,26 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyOptions = {}):
         const ts = await checkTimestamp(cms.timestampToken, cms.signatureValue, options.integrityOnly ? null : timestampTrust(pdf, cms.certs, options.trust));
         if (ts.time) {
           provenTime = ts.time;
+          tsaName = ts.tsa;
           notes.push(`thời điểm ký ${toIso8601VN(ts.time)} được chứng thực bằng dấu thời gian của "${ts.tsa ?? ''}"`);
         } else unknown.push(...ts.problems.map((p) => `dấu thời gian không dùng được: ${p}`));
       }
+      poe = proofs.bestFor(s, provenTime ? { time: provenTime, tsa: tsaName } : null);
+      if (!poe) notes.push(`thời điểm ký ${pdfDateToIso(s.claimedTime) ?? '(không ghi)'} do người ký khai, chưa được chứng thực`);
       if (cms.ok && !options.integrityOnly && cms.signerCertDer) {
-        const t = await checkTrust(cms.signerCertDer, cms, pdf, s, options.trust, provenTime ?? undefined);
+        const t = await checkTrust(cms.signerCertDer, cms, pdf, s, options.trust, poe);
         chain = t.chain;
         revocation = t.revocation;
         why.push(...t.invalid);
         unknown.push(...t.unknown);
+        notes.push(...t.notes);
       }
     }
     const verdict: SignatureVerdictKind = why.length > 0 ? 'invalid' : unknown.length > 0 ? 'unknown' : substantive ? 'valid-with-allowed-changes' : 'valid';
     results.push({
-      // A verified timestamp proves the time; otherwise the claimed /M time is shown as it is.
-      field: s.fieldName, signer, organization, time: provenTime ? toIso8601VN(provenTime) : pdfDateToIso(s.claimedTime),
+      // A proof of existence proves the time; otherwise the claimed /M time is shown, marked as claimed.
+      field: s.fieldName, signer, organization, time: poe ? toIso8601VN(poe.time) : pdfDateToIso(s.claimedTime),
+      timeSource: poe?.source ?? 'claimed', claimedTime: pdfDateToIso(s.claimedTime),
       revision: s.revision === null ? null : s.revision + 1, revisions: pdf.revisions.length,
       coversWholeFile: s.byteRange !== null && (s.byteRange[2] ?? 0) + (s.byteRange[3] ?? 0) === bytes.length,
       certification: s.transforms.find((t) => t.method === 'DocMDP')?.p ?? null,

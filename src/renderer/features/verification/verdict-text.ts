@@ -64,7 +64,7 @@ function kindText(certification: number | null): string {
 export function signatureLines(s: SignatureSummary, i: number): SignatureLines {
   const rows: { label: string; value: string }[] = [
     { label: t.signer, value: s.signer ?? vi.common.none },
-    { label: t.time, value: timeText(s.time) },
+    { label: t.time, value: s.time === null ? vi.common.none : `${timeText(s.time)} (${t.timeSources[s.timeSource]})` },
     { label: t.organization, value: s.organization ?? vi.common.none },
     { label: t.kind, value: kindText(s.certification) },
     { label: t.chain, value: t.chainValues[s.chain] },

@@ -6,7 +6,7 @@ import type { SignatureSummary } from '../../../../../src/shared/api/signing-sch
 import { isAcceptable, signatureLines, summaryLines, verdictText } from '../../../../../src/renderer/features/verification/verdict-text';
 
 const SIG: SignatureSummary = {
-  field: 'KyDuyet', signer: 'Nguyễn Văn An', organization: 'Ủy ban nhân dân xã Thử Nghiệm', time: '2026-03-02T09:15:00+07:00',
+  field: 'KyDuyet', signer: 'Nguyễn Văn An', organization: 'Ủy ban nhân dân xã Thử Nghiệm', time: '2026-03-02T09:15:00+07:00', timeSource: 'timestamp', claimedTime: '2026-03-02T09:15:00+07:00',
   revision: 2, revisions: 3, coversWholeFile: false, verdict: 'valid-with-allowed-changes', reasons: [], allowedChanges: ['điền số và ngày vào ô đã có'], certification: null, chain: 'trusted', revocation: 'good',
 };
 
@@ -34,7 +34,7 @@ describe('signatureLines', () => {
     expect(l.heading).toBe('Chữ ký 1 (KyDuyet)');
     expect(Object.fromEntries(l.rows.map((r) => [r.label, r.value]))).toEqual({
       'Người ký': 'Nguyễn Văn An',
-      'Thời điểm ký': '09:15 02/03/2026',
+      'Thời điểm ký': '09:15 02/03/2026 (chứng thực bằng dấu thời gian)',
       'Cơ quan, tổ chức': 'Ủy ban nhân dân xã Thử Nghiệm',
       'Loại chữ ký': 'Chữ ký phê duyệt',
       'Chuỗi chứng thư': 'Tin cậy',
@@ -42,6 +42,13 @@ describe('signatureLines', () => {
       'Thay đổi sau khi ký': 'Bản sửa đổi 2/3. điền số và ngày vào ô đã có',
     });
     expect(l.revision).toBe(2);
+  });
+
+  it('marks a time that only the signer claims (no timestamp, document timestamp or receipt)', () => {
+    const l = signatureLines({ ...SIG, timeSource: 'claimed' }, 1);
+    expect(l.rows.find((r) => r.label === 'Thời điểm ký')?.value).toBe('09:15 02/03/2026 (thời điểm ký do người ký khai, chưa được chứng thực)');
+    const r = signatureLines({ ...SIG, timeSource: 'receipt' }, 1);
+    expect(r.rows.find((x) => x.label === 'Thời điểm ký')?.value).toBe('09:15 02/03/2026 (chứng thực bằng biên nhận khi tiếp nhận văn bản)');
   });
 
   it('shows chain and revocation as main found them, not inferred from the verdict', () => {
