@@ -111,6 +111,9 @@ function isSigDict(d: PdfDict): boolean {
 }
 
 function checkStructure(pdf: ParsedPdf, s: FoundSignature, view: RevisionView): void {
+  // Problems found before (an orphan, a widget outside /Fields) do not stop the structure check: such a value is
+  // still verified and its revision analysed, so the verdict says everything that is wrong with it.
+  const before = s.problems.length;
   const br = s.sig ? view.resolve(s.sig.map.get('ByteRange')) : null;
   const contents = s.sig ? s.sig.map.get('Contents') : undefined;
   if (!Array.isArray(br) || br.length === 0) s.problems.push('thiếu hoặc rỗng /ByteRange');
@@ -122,14 +125,14 @@ function checkStructure(pdf: ParsedPdf, s: FoundSignature, view: RevisionView): 
   else s.contents = contents;
   if (s.sigNum !== null && view.revision.xref.get(s.sigNum)?.type !== 'offset') s.problems.push('từ điển chữ ký nằm trong object stream');
   if (s.sigNum === null) s.problems.push('từ điển chữ ký không phải đối tượng gián tiếp');
-  if (!s.byteRange || !s.contents || s.problems.length > 0) return;
+  if (!s.byteRange || !s.contents || s.problems.length > before) return;
   const [a, b, c, d] = s.byteRange as [number, number, number, number];
   if (a !== 0) s.problems.push('ByteRange không bắt đầu từ byte 0');
   if (b !== s.contents.start || c !== s.contents.end) s.problems.push('khoảng trống giữa hai đoạn ByteRange không đúng bằng /Contents của chính chữ ký này (Signature Wrapping)');
   if (c + d > pdf.bytes.length) s.problems.push('ByteRange vượt quá cuối tệp');
   const rev = pdf.revisions.find((r) => r.end === c + d || r.eofAt === c + d);
   if (rev) s.revision = rev.index;
-  else if (s.problems.length === 0) s.problems.push('ByteRange không kết thúc ở ranh giới một bản sửa đổi');
+  else if (s.problems.length === before) s.problems.push('ByteRange không kết thúc ở ranh giới một bản sửa đổi');
 }
 
 /**

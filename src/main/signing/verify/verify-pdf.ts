@@ -97,10 +97,12 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyOptions = {}):
     let provenTime: Date | null = null;
     let tsaName: string | null = null;
     let poe: ProofOfExistence | null = null;
-    if (why.length === 0 && s.contents && s.byteRange && s.revision !== null) {
+    // Even a value with structure problems (an orphan, a widget outside /Fields) is verified and its revision analysed.
+    if (s.contents && s.byteRange && s.revision !== null) {
       const cms = checkCms(s.contents.bytes, bytes, s.byteRange, s.subFilter === 'ETSI.CAdES.detached', options.integrityOnly === true);
       why.push(...cms.problems);
-      notes.push(...cms.warnings);
+      // A weak algorithm (SHA-1) never proves integrity well enough for "hợp lệ", not even integrity-only (issue 6, item 9).
+      unknown.push(...cms.warnings);
       if (cms.signer) { signer = cms.signer.commonName || cms.signer.subject; organization = cms.signer.organization || cms.signer.commonName || null; }
       const changes = analyseChanges(pdf, s.revision, locksAt(pdf, sigs, s.revision));
       why.push(...changes.disallowed.map((d) => `thay đổi sau khi ký: ${d}`));
