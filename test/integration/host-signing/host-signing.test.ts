@@ -37,6 +37,12 @@ async function value<T>(channel: string, body: unknown): Promise<T> {
   return r.value;
 }
 
+/** Polls `check` until it holds or a generous deadline (a busy machine slows the watcher, it does not stop it). */
+async function until(check: () => boolean, timeoutMs = 40_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+}
+
 async function put(bytes: Uint8Array, mediaType = 'application/pdf'): Promise<string> {
   return (await value<{ sha256: string }>('files.put', { mediaType, dataBase64: Buffer.from(bytes).toString('base64') })).sha256;
 }
@@ -149,13 +155,27 @@ describe('signing over the web host', () => {
 
   it('pushes token.changed when a token appears', async () => {
     await value('token.list', {});
-    await new Promise((r) => setTimeout(r, 2500)); // the watcher has recorded the current state
+    // The watcher's first poll records the tokens present without an event, so the new token must come after it.
+    // Nothing else takes the token lock in this test: a listing that began under the lock after token.list
+    // answered, and has ended, is a watcher poll, so the watcher has its baseline (waited for, not slept: issue 7).
+    const lock = host.services.signing.lock;
+    const run = lock.run;
+    let polled = false;
+    lock.run = <T>(work: () => Promise<T>): Promise<T> => {
+      const done = run(work);
+      done.then(() => (polled = true), () => undefined);
+      return done;
+    };
+    try {
+      await until(() => polled);
+    } finally {
+      lock.run = run;
+    }
     fx.hsm.initToken('moi-cam', '4321');
-    const deadline = Date.now() + 15_000;
     const seen = (): boolean => events.some((e) => e.event === 'token.changed' && (e.payload as { tokens: { label: string }[] }).tokens.some((t) => t.label === 'moi-cam'));
-    while (!seen() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    await until(seen);
     expect(seen()).toBe(true);
-  }, 30_000);
+  }, 90_000);
 
   it('never puts a PIN in a response or a log line', () => {
     const text = [...bodies, ...logLines, ...events.map((e) => JSON.stringify(e.payload))].join('\n');

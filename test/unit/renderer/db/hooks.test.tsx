@@ -15,8 +15,9 @@ afterEach(() => {
   for (const c of containers.splice(0)) c.remove();
 });
 
-async function settle(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 100 && !check(); i++) {
+/** Lets React and Dexie run until `check` holds or a generous deadline passes (the expect after it then fails). */
+async function settle(check: () => boolean, timeoutMs = 20_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; !check() && Date.now() < deadline; ) {
     await act(async () => {
       await new Promise((r) => setTimeout(r, 10));
     });

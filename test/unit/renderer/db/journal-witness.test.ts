@@ -7,8 +7,10 @@ import { startJournalWitness } from '../../../../src/renderer/db/journal-witness
 import { createFakeApi } from '../support/fake-api';
 import { freshDb } from './support';
 
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+/** Polls until `check` holds or a generous deadline passes (the caller's expect then says what is missing). */
+async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
 }
 
 describe('journal witness reporting', () => {
@@ -31,8 +33,15 @@ describe('journal witness reporting', () => {
           throw new Error('bỏ thay đổi');
         }),
       ).rejects.toThrow('bỏ thay đổi');
-      await new Promise((r) => setTimeout(r, 50));
-      expect(Math.max(...seen.map((h) => h.seq))).toBe(2);
+      // Instead of sleeping and hoping a wrong report would have come by then: commit the real line 3 and wait for
+      // it. Reports follow the journal in order, so a report of the rolled-back line would be in `seen` by now, and
+      // it would carry seq 3 with another hash (or a second seq 3).
+      await db.transaction('rw', db.journal, () => appendJournal(db, { at: 4, actor: 'vanthu', action: 'test.step', subject: 's4', payload: null }));
+      await until(() => seen.some((h) => h.seq === 3));
+      const third = await db.journal.get(3);
+      expect(third?.subject).toBe('s4');
+      expect(seen.filter((h) => h.seq === 3)).toEqual([{ seq: 3, hash: third?.hash }]);
+      expect(Math.max(...seen.map((h) => h.seq))).toBe(3);
       expect(new Set(seen.map((h) => h.seq)).size).toBe(seen.length);
     } finally {
       stop();

@@ -127,8 +127,8 @@ describe('ui slice', () => {
 describe('jobs slice and events', () => {
   it('follows job.progress events and settings.changed from main', async () => {
     const off = connectStore(store, { api });
-    await Promise.resolve();
-    await new Promise((r) => setTimeout(r, 0));
+    // connectStore fetches the settings once: wait for them to arrive (generous deadline) rather than one tick.
+    for (const deadline = Date.now() + 20_000; store.getState().settings === null && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 5));
     expect(store.getState().settings).toEqual(TEST_SETTINGS);
     api.emit('job.progress', { jobId: 'job-00000001', label: 'In sổ', done: 5, total: 20, state: 'running' });
     expect(store.getState().jobs['job-00000001']).toMatchObject({ done: 5, total: 20 });

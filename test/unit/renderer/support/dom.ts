@@ -41,8 +41,11 @@ export async function click(el: HTMLElement): Promise<void> {
   });
 }
 
-/** Polls `check` inside act until it stops throwing (or the time is up). */
-export async function waitFor<T>(check: () => T, timeoutMs = 3000): Promise<T> {
+/**
+ * Polls `check` inside act until it stops throwing (or the time is up). The deadline is generous on purpose: it
+ * only matters when the state never comes, and a busy CI machine can be ten times slower than an idle one.
+ */
+export async function waitFor<T>(check: () => T, timeoutMs = 20_000): Promise<T> {
   const started = Date.now();
   for (;;) {
     try {
