@@ -24,6 +24,8 @@ export const ERROR_MESSAGES: Record<AppErrorCode, string> = {
   CERT_EXPIRED: 'Chứng thư số đã hết hạn.',
   CERT_REVOKED: 'Chứng thư số đã bị thu hồi.',
   AXIS_UNREACHABLE: 'Không kết nối được Trục liên thông văn bản.',
+  AXIS_REJECTED: 'Trục liên thông văn bản từ chối yêu cầu (xem lý do kèm theo).',
+  AXIS_NOT_CONFIGURED: 'Chưa cấu hình kết nối Trục liên thông văn bản (địa chỉ, mã hệ thống, khóa bí mật).',
   TSA_UNAVAILABLE: 'Không lấy được dấu thời gian từ máy chủ dấu thời gian (TSA): chưa ký, hãy kiểm tra kết nối hoặc địa chỉ TSA trong Cài đặt.',
   INTERNAL: 'Đã xảy ra lỗi hệ thống. Hãy thử lại; nếu vẫn lỗi, báo quản trị viên.',
 };
