@@ -39,7 +39,8 @@ async function issueTsaCert(pki: TestPki, eku: boolean): Promise<{ der: Uint8Arr
     serialNumber: `02${now.toString(16).slice(-8)}`,
     subject: `CN=${TSA_NAME}, O=Phòng thử nghiệm, C=VN`,
     issuer: pki.intermediate.cert.subject,
-    notBefore: new Date(now - 10 * 86_400_000),
+    // Long before today, so a TSA clock set months back (the revocation-at-a-time tests) is inside it.
+    notBefore: new Date(now - 800 * 86_400_000),
     notAfter: new Date(now + 365 * 86_400_000),
     publicKey: keys.publicKey,
     signingKey: pki.intermediate.keys.privateKey,
@@ -55,7 +56,7 @@ async function issueTsaCert(pki: TestPki, eku: boolean): Promise<{ der: Uint8Arr
   return { der: new Uint8Array(cert.rawData), key: keys.privateKey };
 }
 
-async function token(req: pkijs.TimeStampReq, certDer: Uint8Array, key: webcrypto.CryptoKey, serial: number, mode: TsaMode, extra: Uint8Array): Promise<pkijs.ContentInfo> {
+async function token(req: pkijs.TimeStampReq, certDer: Uint8Array, key: webcrypto.CryptoKey, serial: number, mode: TsaMode, extra: Uint8Array, clock: () => Date): Promise<pkijs.ContentInfo> {
   const cert = pkijs.Certificate.fromBER(certDer);
   const imprint = mode === 'wrong-imprint'
     ? new pkijs.MessageImprint({ hashAlgorithm: req.messageImprint.hashAlgorithm, hashedMessage: new asn1js.OctetString({ valueHex: new Uint8Array(32).fill(7) }) })
@@ -65,7 +66,7 @@ async function token(req: pkijs.TimeStampReq, certDer: Uint8Array, key: webcrypt
     policy: '1.3.6.1.4.1.99999.3161.1',
     messageImprint: imprint,
     serialNumber: new asn1js.Integer({ value: serial }),
-    genTime: new Date(Math.floor(Date.now() / 1000) * 1000),
+    genTime: new Date(Math.floor(clock().getTime() / 1000) * 1000),
     accuracy: new pkijs.Accuracy({ seconds: 1 }),
     ...(req.nonce ? { nonce: req.nonce } : {}),
   });
@@ -97,9 +98,10 @@ async function token(req: pkijs.TimeStampReq, certDer: Uint8Array, key: webcrypt
 
 /**
  * Start the TSA on a random loopback port, signing with a fresh certificate from `pki`'s intermediate;
- * `options.eku: false` gives that certificate no timeStamping usage.
+ * `options.eku: false` gives that certificate no timeStamping usage; `options.clock` sets genTime (default now).
  */
-export async function startTestTsa(pki: TestPki, options: { eku?: boolean } = {}): Promise<TestTsa> {
+export async function startTestTsa(pki: TestPki, options: { eku?: boolean; clock?: () => Date } = {}): Promise<TestTsa> {
+  const clock = options.clock ?? (() => new Date());
   const { der, key } = await issueTsaCert(pki, options.eku !== false);
   let requests = 0;
   let serial = 1;
@@ -116,7 +118,7 @@ export async function startTestTsa(pki: TestPki, options: { eku?: boolean } = {}
         const tsReq = pkijs.TimeStampReq.fromBER(new Uint8Array(Buffer.concat(chunks)));
         const resp = state.mode === 'reject'
           ? new pkijs.TimeStampResp({ status: new pkijs.PKIStatusInfo({ status: pkijs.PKIStatus.rejection, statusStrings: [new asn1js.Utf8String({ value: 'thử nghiệm từ chối' })] }) })
-          : new pkijs.TimeStampResp({ status: new pkijs.PKIStatusInfo({ status: pkijs.PKIStatus.granted }), timeStampToken: await token(tsReq, der, key, serial++, state.mode, pki.intermediate.certDer) });
+          : new pkijs.TimeStampResp({ status: new pkijs.PKIStatusInfo({ status: pkijs.PKIStatus.granted }), timeStampToken: await token(tsReq, der, key, serial++, state.mode, pki.intermediate.certDer, clock) });
         const body = Buffer.from(resp.toSchema().toBER(false));
         res.writeHead(200, { 'content-type': 'application/timestamp-reply', 'content-length': body.length }).end(body);
       })().catch(() => res.writeHead(500).end());
