@@ -14,6 +14,7 @@
  * (features/registers/useWindowRows.ts). cancelEntry and transferEntry refresh it right after their transaction
  * commits (noteRegisterCommitted), so the view knows of the change before the dialog that made it closes.
  */
+import Dexie from 'dexie';
 import type { AppDB } from '../db';
 import type { RegisterEntryRecord } from '../records';
 import type { TextQuery } from '../search-index';
@@ -234,7 +235,8 @@ export function entryChangeSeq(db: AppDB, entryId: number): number {
  */
 export async function noteRegisterCommitted(db: AppDB): Promise<void> {
   const cache = caches.get(db);
-  if (!cache) return;
+  // Inside a caller's transaction nothing has committed yet: the next search (a live query re-run) catches up.
+  if (!cache || Dexie.currentTransaction) return;
   try {
     await cache.refresh(db);
   } catch (cause) {
