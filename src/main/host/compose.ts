@@ -11,7 +11,9 @@ import { createReportService, type ReportService } from '../reports/report-servi
 import { createBlobStore, type BlobStore } from '../storage/blob-store';
 import { createRuleFiles, type RuleFiles } from '../storage/rule-files';
 import { createSettingsStore, type SettingsStore } from '../storage/settings-store';
+import { createScanService, type ScanService } from '../scan/scan-service';
 import { createSigningHost, type SigningHost } from './signing-host';
+import { createScanAdapters } from './scan-host';
 
 /** The host's event sink: one call per event, payload typed by `events.ts`. */
 export type Emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
@@ -41,6 +43,8 @@ export interface Services {
   journal: JournalWitness;
   /** Tokens, the Art. 11 signing steps, verification and trust anchors (issue 3). */
   signing: SigningHost;
+  /** Scanners (SANE, eSCL, WIA) and scan jobs (issue 9). */
+  scan: ScanService;
 }
 
 /** Wire the services of one data directory. Cheap and synchronous; blobs clean up stale temp files on first use. */
@@ -65,6 +69,8 @@ export function createServices(options: ServicesOptions): Services {
     onTokensChanged: (tokens) => options.emit('token.changed', { tokens }),
     log,
   });
+  const scanAdapters = createScanAdapters({ dataDir: options.dataDir, env: options.env ?? process.env, log });
+  const scan = createScanService({ blobs, jobs, adapters: scanAdapters.adapters, network: scanAdapters.network, log });
   // Start the clean-up now so a crash's leftovers go away at launch, not at the first file call.
   blobs.init().catch((cause: unknown) => log.error('[blobs] could not clean temp files', cause));
   return {
@@ -77,5 +83,6 @@ export function createServices(options: ServicesOptions): Services {
     jobs,
     journal: createJournalWitness({ dataDir: options.dataDir, log }),
     signing,
+    scan,
   };
 }

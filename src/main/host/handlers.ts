@@ -67,5 +67,10 @@ export function createHandlers(services: Services): Handlers {
     'signing.trustImport': async (req) => (await signing.service()).importTrust(req),
     'verify.file': async (req) => (await signing.service()).verify(req),
     'verify.signedRevision': async (req) => (await signing.service()).signedRevision(req),
+    'scan.devices': () => services.scan.devices(),
+    'scan.capabilities': (req) => services.scan.capabilities(req.deviceId),
+    'scan.addNetwork': (req) => services.scan.addNetwork(req.url, req.name),
+    'scan.removeNetwork': (req) => services.scan.removeNetwork(req.deviceId),
+    'scan.start': (req) => services.scan.start(req),
   };
 }

@@ -27,6 +27,11 @@ export const ERROR_MESSAGES: Record<AppErrorCode, string> = {
   AXIS_REJECTED: 'Trục liên thông văn bản từ chối yêu cầu (xem lý do kèm theo).',
   AXIS_NOT_CONFIGURED: 'Chưa cấu hình kết nối Trục liên thông văn bản (địa chỉ, mã hệ thống, khóa bí mật).',
   TSA_UNAVAILABLE: 'Không lấy được dấu thời gian từ máy chủ dấu thời gian (TSA): chưa ký, hãy kiểm tra kết nối hoặc địa chỉ TSA trong Cài đặt.',
+  SCANNER_UNAVAILABLE: 'Không kết nối được máy quét (máy đã tắt, đang bận hoặc bị ngắt kết nối). Các trang đã quét được giữ lại.',
+  SCANNER_JAMMED: 'Máy quét bị kẹt giấy: hãy gỡ giấy kẹt rồi quét tiếp. Các trang đã quét được giữ lại.',
+  SCANNER_COVER_OPEN: 'Nắp máy quét đang mở: hãy đóng nắp rồi quét tiếp. Các trang đã quét được giữ lại.',
+  FEEDER_EMPTY: 'Không quét được trang nào: khay nạp giấy trống hoặc chưa đặt văn bản lên mặt kính.',
+  SCAN_IMAGE_CORRUPT: 'Ảnh trang quét bị hỏng hoặc không đọc được; các trang tốt được giữ lại, hãy quét lại trang hỏng.',
   INTERNAL: 'Đã xảy ra lỗi hệ thống. Hãy thử lại; nếu vẫn lỗi, báo quản trị viên.',
 };
 

@@ -21,6 +21,7 @@ import {
 import type { HolidayRules } from '../domain/calendar-rules';
 import type { ChannelRules } from '../domain/delivery-channel';
 import { signingContract } from './signing-contract';
+import { scanContract } from './scan-contract';
 
 interface ChannelSpec<S extends z.ZodType, R> {
   schema: S;
@@ -96,6 +97,8 @@ export const contract = {
   'jobs.cancel': request(JobRef).returns<{ cancelled: true }>(),
   /** Token, signing and verification channels of issue 3 (signing-contract.ts). */
   ...signingContract,
+  /** Scanners, their options and scan jobs of issue 9 (scan-contract.ts). */
+  ...scanContract,
 } as const;
 
 export type Contract = typeof contract;
