@@ -6,6 +6,7 @@
  */
 import { inflateSync } from 'node:zlib';
 import { PdfLexer, PdfSyntaxError, isDict, isName, isRef, isStream, parseIndirectObject, type PdfDict, type PdfStream, type PdfValue } from './pdf-lexer';
+import { PdfLimitError, budgetFor, type PdfBudget } from './pdf-limits';
 
 export type XrefEntry = { type: 'free' } | { type: 'offset'; offset: number; gen: number } | { type: 'compressed'; stream: number; index: number };
 
@@ -66,7 +67,18 @@ export function decodeStream(bytes: Uint8Array, s: PdfStream): Uint8Array {
   const names = Array.isArray(filter) ? filter : filter ? [filter] : [];
   if (names.length === 0) return raw;
   if (names.length !== 1 || !isName(names[0], 'FlateDecode')) throw new Error('unsupported filter');
-  let data: Uint8Array = new Uint8Array(inflateSync(raw));
+  const budget = budgetFor(bytes);
+  const allowance = budget.inflateAllowance();
+  let data: Uint8Array;
+  try {
+    data = new Uint8Array(inflateSync(raw, { maxOutputLength: allowance }));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
+      throw new PdfLimitError('inflate', `một luồng dữ liệu giải nén ra quá ${Math.round(allowance / 1024 / 1024)} MB (bom nén)`);
+    }
+    throw err;
+  }
+  budget.addInflated(data.length);
   const parms = s.dict.map.get('DecodeParms');
   if (isDict(parms)) {
     const predictor = parms.map.get('Predictor');
@@ -113,6 +125,7 @@ function readTable(bytes: Uint8Array, offset: number): XrefSection {
     const first = Number(lx.token());
     const count = Number(lx.token());
     if (!Number.isInteger(first) || !Number.isInteger(count) || count < 0) throw new PdfSyntaxError('xref subsection header', lx.pos);
+    budgetFor(bytes).addXrefEntries(count, bytes.length);
     for (let i = 0; i < count; i += 1) {
       const off = Number(lx.token());
       const gen = Number(lx.token());
@@ -135,6 +148,12 @@ function readStream(bytes: Uint8Array, offset: number): XrefSection {
   const w = (dict.map.get('W') as number[] | undefined) ?? [];
   const size = Number(dict.map.get('Size') ?? 0);
   const index = (dict.map.get('Index') as number[] | undefined) ?? [0, size];
+  let declared = 0;
+  for (let s = 1; s < index.length; s += 2) declared += Number(index[s] ?? 0);
+  if (!Number.isSafeInteger(declared) || declared < 0 || w.length !== 3 || w.some((x) => !Number.isInteger(x) || x < 0 || x > 8)) {
+    throw new PdfSyntaxError('xref stream /W or /Index invalid', offset);
+  }
+  budgetFor(bytes).addXrefEntries(declared, bytes.length);
   const [w0 = 0, w1 = 0, w2 = 0] = w;
   const rowLen = w0 + w1 + w2;
   const field = (p: number, n: number) => { let v = 0; for (let k = 0; k < n; k += 1) v = v * 256 + (data[p + k] ?? 0); return v; };
@@ -161,10 +180,11 @@ export function readXrefSection(bytes: Uint8Array, offset: number): XrefSection 
   return lx.peekKeyword('xref') ? readTable(bytes, lx.pos) : readStream(bytes, lx.pos);
 }
 
-function eofPositions(bytes: Uint8Array): Array<{ end: number; eofAt: number }> {
+function eofPositions(bytes: Uint8Array, budget: PdfBudget): Array<{ end: number; eofAt: number }> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out: Array<{ end: number; eofAt: number }> = [];
   for (let at = buf.indexOf(EOF); at >= 0; at = buf.indexOf(EOF, at + EOF.length)) {
+    if (out.length >= budget.limits.maxRevisions) throw new PdfLimitError('revisions', `tệp có hơn ${budget.limits.maxRevisions} lần cập nhật (%%EOF)`);
     const eofAt = at + EOF.length;
     let end = eofAt;
     if (bytes[end] === 0x0d) end += 1;
@@ -182,6 +202,8 @@ function startxrefBefore(bytes: Uint8Array, eofEnd: number): number | null {
 
 /** Split the file into revisions and read every xref section. Structural problems are collected, not thrown. */
 export function parseRevisions(bytes: Uint8Array): ParsedPdf {
+  const budget = budgetFor(bytes);
+  if (bytes.length > budget.limits.maxFileBytes) throw new PdfLimitError('file-size', `tệp lớn hơn ${budget.limits.maxFileBytes / 1024 / 1024} MB`);
   const problems: string[] = [];
   const revisions: Revision[] = [];
   const sections = new Map<number, XrefSection>();
@@ -193,7 +215,7 @@ export function parseRevisions(bytes: Uint8Array): ParsedPdf {
     }
     return s;
   };
-  for (const { end, eofAt } of eofPositions(bytes)) {
+  for (const { end, eofAt } of eofPositions(bytes, budget)) {
     const startxref = startxrefBefore(bytes, end);
     if (startxref === null) { problems.push(`${end}: %%EOF không có startxref`); continue; }
     try {
@@ -210,12 +232,13 @@ export function parseRevisions(bytes: Uint8Array): ParsedPdf {
         const prev = s.trailer.map.get('Prev');
         s = typeof prev === 'number' ? section(prev) : null;
       }
-      for (const s of chain) for (const [num, e] of s.entries) if (!xref.has(num)) xref.set(num, e);
+      for (const s of chain) for (const [num, e] of s.entries) { budget.check(); if (!xref.has(num)) xref.set(num, e); }
       // Linearized files carry a first-page section with its own %%EOF; it is part of revision 0.
       const last = revisions[revisions.length - 1];
       if (last && last.startxref === startxref) continue;
       revisions.push({ index: revisions.length, end, eofAt, startxref, xref, trailer: own.trailer, own: own.entries, kind: own.kind });
     } catch (err) {
+      if (err instanceof PdfLimitError) throw err;
       problems.push(`${end}: ${(err as Error).message}`);
       revisions.push({ index: revisions.length, end, eofAt, startxref, xref: new Map(revisions[revisions.length - 1]?.xref ?? []), trailer: { kind: 'dict', map: new Map() }, own: new Map(), kind: 'table' });
       revisions[revisions.length - 1]!.trailer.map.set('__broken', true);

@@ -4,6 +4,7 @@
  */
 import { PdfLexer, isDict, isRef, isStream, parseIndirectObject, type PdfDict, type PdfValue } from './pdf-lexer';
 import { decodeStream, type ParsedPdf, type Revision, type XrefEntry } from './pdf-revisions';
+import { budgetFor } from './pdf-limits';
 
 export interface ResolvedObject {
   num: number;
@@ -15,6 +16,8 @@ export interface ResolvedObject {
 
 type ParseCache = Map<string, { num: number; gen: number; value: PdfValue } | Error>;
 const caches = new WeakMap<ParsedPdf, ParseCache>();
+/** Decoded object streams per file, keyed by the offset of the stream's own definition. */
+const objStmCaches = new WeakMap<ParsedPdf, Map<string, Map<number, PdfValue>>>();
 
 export class RevisionView {
   private readonly cache: ParseCache;
@@ -58,17 +61,34 @@ export class RevisionView {
   private objectStream(num: number): Map<number, PdfValue> {
     let m = this.objStms.get(num);
     if (m) return m;
+    const stm = this.get(num);
+    // Shared by every view of the file: the same stream body (same offset) is decoded once, whichever revision asks.
+    const key = stm?.entry.type === 'offset' ? `s${stm.entry.offset}` : null;
+    let byOffset = objStmCaches.get(this.pdf);
+    if (!byOffset) {
+      byOffset = new Map();
+      objStmCaches.set(this.pdf, byOffset);
+    }
+    const shared = key ? byOffset.get(key) : undefined;
+    if (shared) {
+      this.objStms.set(num, shared);
+      return shared;
+    }
     m = new Map();
     this.objStms.set(num, m);
-    const stm = this.get(num);
+    if (key) byOffset.set(key, m);
     if (!stm || !isStream(stm.value)) return m;
     const data = decodeStream(this.pdf.bytes, stm.value);
-    const n = Number(stm.value.dict.map.get('N') ?? 0);
+    // Each member needs at least "n o " in the header: a larger /N is a lie, bounded by the data actually there.
+    const n = Math.min(Number(stm.value.dict.map.get('N') ?? 0), Math.floor(data.length / 4));
     const first = Number(stm.value.dict.map.get('First') ?? 0);
     const lx = new PdfLexer(data, 0);
     const pairs: Array<[number, number]> = [];
     for (let i = 0; i < n; i += 1) pairs.push([Number(lx.token()), Number(lx.token())]);
+    const budget = budgetFor(this.pdf.bytes);
     for (const [objNum, off] of pairs) {
+      budget.check();
+      if (!Number.isInteger(objNum) || !Number.isInteger(off) || off < 0) continue;
       try {
         m.set(objNum, new PdfLexer(data, first + off).value());
       } catch {

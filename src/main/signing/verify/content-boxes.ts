@@ -8,6 +8,7 @@
  */
 import { PdfLexer, isDict, isName, isRef, isStream, isString, type PdfDict, type PdfValue } from '../../pdf/parse/pdf-lexer';
 import { decodeStream } from '../../pdf/parse/pdf-revisions';
+import { budgetFor, rethrowLimit } from '../../pdf/parse/pdf-limits';
 import type { RevisionView } from '../../pdf/parse/revision-view';
 import { fontOf, type FontMetrics } from './content-fonts';
 
@@ -68,7 +69,9 @@ class Interpreter {
     const ts: TextState = { font: null, size: 0, charSpace: 0, wordSpace: 0, scale: 1, leading: 0, tm: IDENTITY, tlm: IDENTITY };
     let operands: PdfValue[] = [];
     const num = (i: number): number => { const v = operands[i]; return typeof v === 'number' ? v : 0; };
+    const budget = budgetFor(this.view.pdf.bytes);
     while (this.operators < MAX_OPERATORS) {
+      budget.check();
       lx.skipWs();
       if (lx.pos >= data.length) break;
       const c = data[lx.pos] ?? 0;
@@ -137,7 +140,7 @@ class Interpreter {
     if (!isName(sub, 'Form')) return;
     const m = asMatrix(this.view.resolve(x.dict.map.get('Matrix'))) ?? IDENTITY;
     let data: Uint8Array;
-    try { data = decodeStream(this.view.pdf.bytes, x); } catch { return; }
+    try { data = decodeStream(this.view.pdf.bytes, x); } catch (err) { rethrowLimit(err); return; }
     const own = this.view.dict(x.dict.map.get('Resources'));
     this.run(data, own ?? resources, mul(m, ctm), depth + 1);
   }
@@ -162,7 +165,7 @@ function pageContent(view: RevisionView, page: PdfDict): Uint8Array {
   const chunks: Uint8Array[] = [];
   for (const p of parts) {
     if (!isStream(p)) continue;
-    try { chunks.push(decodeStream(view.pdf.bytes, p), new Uint8Array([0x0a])); } catch { /* an unreadable part draws nothing we can check */ }
+    try { chunks.push(decodeStream(view.pdf.bytes, p), new Uint8Array([0x0a])); } catch (err) { rethrowLimit(err); /* an unreadable part draws nothing we can check */ }
   }
   return new Uint8Array(Buffer.concat(chunks));
 }

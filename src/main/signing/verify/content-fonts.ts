@@ -5,6 +5,7 @@
  */
 import { PdfLexer, isName, isStream, isString, type PdfDict, type PdfValue } from '../../pdf/parse/pdf-lexer';
 import { decodeStream } from '../../pdf/parse/pdf-revisions';
+import { rethrowLimit } from '../../pdf/parse/pdf-limits';
 import type { RevisionView } from '../../pdf/parse/revision-view';
 
 export interface Glyph { width: number; text: string; isSpace: boolean }
@@ -23,7 +24,7 @@ function toUnicode(view: RevisionView, v: PdfValue | undefined): Map<number, str
   const s = view.resolve(v);
   if (!isStream(s)) return map;
   let data: Uint8Array;
-  try { data = decodeStream(view.pdf.bytes, s); } catch { return map; }
+  try { data = decodeStream(view.pdf.bytes, s); } catch (err) { rethrowLimit(err); return map; }
   const lx = new PdfLexer(data, 0);
   const hexNum = (x: PdfValue): number | null => (isString(x) ? x.bytes.reduce((acc, b) => acc * 256 + b, 0) : null);
   let mode: 'char' | 'range' | null = null;

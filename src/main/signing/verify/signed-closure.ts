@@ -10,6 +10,7 @@
 import { isDict, isRef, type PdfValue } from '../../pdf/parse/pdf-lexer';
 import type { RevisionView } from '../../pdf/parse/revision-view';
 import { inherited } from './content-boxes';
+import { budgetFor } from '../../pdf/parse/pdf-limits';
 
 /** More objects than this reachable from the pages is treated like a bomb by the caller's object bound. */
 const MAX_CLOSURE = 2_000_000;
@@ -42,7 +43,9 @@ export function reachable(view: RevisionView, roots: PdfValue[]): Set<number> {
     for (const n of refs) if (!seen.has(n)) { seen.add(n); queue.push(n); }
   };
   for (const r of roots) push(r);
+  const budget = budgetFor(view.pdf.bytes);
   while (queue.length > 0 && seen.size < MAX_CLOSURE) {
+    budget.check();
     const num = queue.pop() as number;
     const obj = view.get(num);
     if (obj) push(obj.value);

@@ -6,6 +6,8 @@
  * the signing time, a bad one leaves the signature at best "unknown". Verdicts and reasons are plain Vietnamese.
  */
 import { parseRevisions, type ParsedPdf } from '../../pdf/parse/pdf-revisions';
+import { DEFAULT_PDF_LIMITS, PdfBudget, PdfLimitError, attachBudget, type PdfLimits } from '../../pdf/parse/pdf-limits';
+import { PdfSyntaxError } from '../../pdf/parse/pdf-lexer';
 import { RevisionView } from '../../pdf/parse/revision-view';
 import { checkCms } from './cms-check';
 import { pdfDateToIso } from '../../pdf/pdf-date';
@@ -33,6 +35,8 @@ export interface VerifyOptions {
   /** Judge structure, integrity and revisions only (like pdfsig -nocert). */
   integrityOnly?: boolean;
   trust?: TrustContext;
+  /** Work bounds for this file (defaults: DEFAULT_PDF_LIMITS). */
+  limits?: Partial<PdfLimits>;
 }
 
 function locksAt(pdf: ParsedPdf, sigs: FoundSignature[], revision: number): Locks {
@@ -66,8 +70,23 @@ function timestampTrust(pdf: ParsedPdf, cmsCerts: Uint8Array[], ctx: TrustContex
   };
 }
 
-/** Verify `bytes`. Never throws on bad input: malformed files come back as invalid or unsigned with reasons. */
+/**
+ * Verify `bytes`. Never throws on bad input: malformed files come back as invalid or unsigned with reasons, and a
+ * file that exceeds a work bound (pdf-limits.ts: size, xref, inflation, revisions, time) comes back invalid with
+ * the bound it broke, never "hợp lệ" (issue 6, item 7).
+ */
 export async function verifyPdf(bytes: Uint8Array, options: VerifyOptions = {}): Promise<PdfVerification> {
+  attachBudget(bytes, new PdfBudget({ ...DEFAULT_PDF_LIMITS, ...options.limits }));
+  try {
+    return await verifyWithinBudget(bytes, options);
+  } catch (err) {
+    if (err instanceof PdfLimitError) return { verdict: 'invalid', reasons: [`tệp vượt giới hạn kiểm tra an toàn: ${err.message}`], signatures: [] };
+    if (!(err instanceof PdfSyntaxError)) console.error('[verify] lỗi không mong đợi khi kiểm tra tệp', err);
+    return { verdict: 'invalid', reasons: [`cấu trúc PDF hỏng, không kiểm tra được: ${(err as Error).message}`], signatures: [] };
+  }
+}
+
+async function verifyWithinBudget(bytes: Uint8Array, options: VerifyOptions): Promise<PdfVerification> {
   if (Buffer.from(bytes.subarray(0, 1024)).toString('latin1').indexOf('%PDF-') < 0) {
     return { verdict: 'invalid', reasons: ['tệp không phải PDF'], signatures: [] };
   }
