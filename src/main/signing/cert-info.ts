@@ -58,7 +58,12 @@ export function certFacts(der: Uint8Array): CertFacts {
   };
 }
 
-/** Key usage allows a document signature (digitalSignature or nonRepudiation); no extension means no limit. */
-export function allowsSigning(facts: CertFacts): boolean {
-  return facts.keyUsage.length === 0 || facts.keyUsage.includes('digitalSignature') || facts.keyUsage.includes('nonRepudiation');
+/**
+ * Key usage allows a document signature (digitalSignature or nonRepudiation). Without the extension RFC 5280
+ * sets no limit, which is how the integrity-only check reads it; the full verification passes
+ * `requireExtension` (ETSI EN 319 412-2 §4.3.2: a signing certificate must state its key usage, issue 6 item 6).
+ */
+export function allowsSigning(facts: CertFacts, options: { requireExtension?: boolean } = {}): boolean {
+  if (facts.keyUsage.length === 0) return options.requireExtension !== true;
+  return facts.keyUsage.includes('digitalSignature') || facts.keyUsage.includes('nonRepudiation');
 }

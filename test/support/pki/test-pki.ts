@@ -105,6 +105,11 @@ async function issue(opts: IssueOptions): Promise<TestIdentity> {
   if (opts.crlUrl) extensions.push(new x509.CRLDistributionPointsExtension([opts.crlUrl]));
   const signer = opts.issuer ?? null;
   const hash = opts.signatureHash ?? 'SHA-256';
+  // WebCrypto binds the hash to an RSA key, so a SHA-1 signature needs the issuer's key imported for SHA-1.
+  const issuingKey = signer ? signer.keys.privateKey : keys.privateKey;
+  const signingKey = hash === 'SHA-1' && issuingKey.algorithm.name !== 'ECDSA'
+    ? await webcrypto.subtle.importKey('pkcs8', await webcrypto.subtle.exportKey('pkcs8', issuingKey), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-1' }, false, ['sign'])
+    : issuingKey;
   const signingAlgorithm = (signer ? signer.keys.privateKey.algorithm.name : keys.privateKey.algorithm.name) === 'ECDSA' ? { ...EC_SIGN, hash } : { ...RSA_ALG, hash };
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: nextSerial(),
@@ -113,7 +118,7 @@ async function issue(opts: IssueOptions): Promise<TestIdentity> {
     notBefore: opts.notBefore,
     notAfter: opts.notAfter,
     publicKey: keys.publicKey,
-    signingKey: signer ? signer.keys.privateKey : keys.privateKey,
+    signingKey,
     signingAlgorithm,
     extensions,
   });

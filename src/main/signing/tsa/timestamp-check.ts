@@ -79,11 +79,11 @@ export async function checkTimestamp(tokenDer: Uint8Array, signatureValue: Uint8
   const genTime = tstInfo.genTime;
   if (trust) {
     const tokenCerts = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate).map((c) => new Uint8Array(c.toSchema().toBER(false)));
-    const { path, trusted } = await buildChain(tsaCert, { ...trust, pool: [...tokenCerts, ...trust.pool] });
-    if (!trusted) out.problems.push(`không xây dựng được chuỗi chứng thư của máy chủ dấu thời gian "${out.tsa}" tới gốc tin cậy`);
-    else if (path.some((c) => genTime < new Date(c.validFrom) || genTime > new Date(c.validTo))) {
-      out.problems.push('chứng thư số của máy chủ dấu thời gian không còn hiệu lực tại thời điểm cấp dấu thời gian');
-    }
+    // The TSA's path is validated at genTime (ETSI EN 319 102-1 §5.4: the time the token claims for itself).
+    const chain = await buildChain(tsaCert, { ...trust, pool: [...tokenCerts, ...trust.pool], at: genTime });
+    if (!chain.trusted) out.problems.push(`không xây dựng được chuỗi chứng thư của máy chủ dấu thời gian "${out.tsa}" tới gốc tin cậy`);
+    else if (chain.expired.length > 0) out.problems.push('chứng thư số của máy chủ dấu thời gian không còn hiệu lực tại thời điểm cấp dấu thời gian');
+    else out.problems.push(...chain.problems);
   }
   if (out.problems.length === 0) out.time = genTime;
   return out;

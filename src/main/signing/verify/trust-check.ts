@@ -12,6 +12,7 @@
 import type { X509Certificate } from 'node:crypto';
 import { isStream, type PdfValue } from '../../pdf/parse/pdf-lexer';
 import { decodeStream, type ParsedPdf } from '../../pdf/parse/pdf-revisions';
+import { rethrowLimit } from '../../pdf/parse/pdf-limits';
 import { RevisionView } from '../../pdf/parse/revision-view';
 import type { CmsCheck } from './cms-check';
 import type { FoundSignature } from './signature-structure';
@@ -19,6 +20,7 @@ import { formatDateVN, toIso8601VN } from '../../../shared/util/time';
 import { checkRevocationAt, type RevocationSources, type RevocationStatus } from './revocation';
 import type { ProofOfExistence, ReceiptLookup } from './proof-of-existence';
 import { buildChain, toX509 } from './chain';
+import { allowsSigning, certFacts } from '../cert-info';
 
 export interface TrustContext {
   /** DER of the trust anchors (imported pinned roots, plus test roots in tests). */
@@ -59,7 +61,7 @@ export function dssMaterial(pdf: ParsedPdf): { certs: Uint8Array[]; crls: Uint8A
     if (!Array.isArray(arr)) return;
     for (const item of arr as PdfValue[]) {
       const s = view.resolve(item);
-      if (isStream(s)) try { into.push(decodeStream(pdf.bytes, s)); } catch { /* unreadable entry: ignored, it cannot vouch for anything */ }
+      if (isStream(s)) try { into.push(decodeStream(pdf.bytes, s)); } catch (err) { rethrowLimit(err); /* unreadable entry: ignored, it cannot vouch for anything */ }
     }
   };
   read('Certs', out.certs);
@@ -97,20 +99,23 @@ export async function checkTrust(signerDer: Uint8Array, cms: CmsCheck, pdf: Pars
   const anchorPrints = new Set(anchors.map((a) => a.fingerprint256));
   const signer = toX509(signerDer);
   if (!signer) { result.invalid.push('chứng thư số người ký hỏng'); return result; }
-  const { path, trusted } = await buildChain(signer, {
-    anchors, pool: [...cms.certs, ...dss.certs, ...(ctx?.intermediates ?? [])], cacheDir: ctx?.revocationCacheDir, allowLiveFetch: ctx?.allowLiveFetch,
+  // ETSI EN 319 412-2 §4.3.2: a signing certificate states its key usage; without the extension it is no signer.
+  const facts = (() => { try { return certFacts(signerDer); } catch { return null; } })();
+  if (!facts || !allowsSigning(facts, { requireExtension: true })) result.invalid.push('chứng thư số người ký không có mục đích sử dụng khóa (key usage) digitalSignature hoặc nonRepudiation: không được chấp nhận để ký');
+  const { path, trusted, expired, problems } = await buildChain(signer, {
+    anchors, pool: [...cms.certs, ...dss.certs, ...(ctx?.intermediates ?? [])], cacheDir: ctx?.revocationCacheDir, allowLiveFetch: ctx?.allowLiveFetch, at,
   });
   if (!trusted) {
     result.unknown.push('không xây dựng được chuỗi chứng thư tới gốc tin cậy đã cấu hình');
     return result;
   }
-  for (const c of path) {
-    if (at < new Date(c.validFrom) || at > new Date(c.validTo)) {
-      result.chain = 'expired';
-      result.invalid.push(`chứng thư số "${cnOf(c)}" không còn hiệu lực tại ${when}`);
-    }
+  for (const c of expired) {
+    result.chain = 'expired';
+    result.invalid.push(`chứng thư số "${cnOf(c)}" không còn hiệu lực tại ${when}`);
   }
   if (result.chain === 'expired') return result;
+  result.invalid.push(...problems);
+  if (problems.length > 0) return result;
   result.chain = 'trusted';
   const sources: RevocationSources = { dss, cms: { crls: cms.crls, ocsps: cms.ocsps }, cacheDir: ctx?.revocationCacheDir, allowLiveFetch: ctx?.allowLiveFetch === true };
   let status: RevocationStatus = 'good';
