@@ -8,6 +8,8 @@
  */
 import type { Scanner } from '../scan/scanner';
 import type { NetworkScanners } from '../scan/scan-service';
+import { createEsclRegistry } from '../scan/devices/escl/escl-registry';
+import { createEsclScanner } from '../scan/devices/escl/escl-scanner';
 import { createSaneScanner } from '../scan/devices/sane-scanner';
 
 export interface ScanAdaptersOptions {
@@ -42,5 +44,7 @@ export function createScanAdapters(options: ScanAdaptersOptions): { adapters: Sc
   if (platform !== 'win32') {
     adapters.push(createSaneScanner({ env: options.env, extraScanArgs: saneExtraArgs(options.env['VANTHU_SANE_EXTRA_ARGS'], options.log) }));
   }
-  return { adapters };
+  const network = createEsclRegistry({ dataDir: options.dataDir, log: options.log });
+  adapters.push(createEsclScanner({ listDevices: () => network.list() }));
+  return { adapters, network };
 }

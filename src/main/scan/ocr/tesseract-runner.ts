@@ -30,7 +30,7 @@ export async function recognizePage(imagePath: string, options: TesseractOptions
   args.push('tsv');
   let run;
   try {
-    run = await runTool(options.command ?? 'tesseract', args, { signal: options.signal, timeoutMs: 180_000, env: { ...process.env, OMP_THREAD_LIMIT: process.env.OMP_THREAD_LIMIT ?? '1' } });
+    run = await runTool(options.command ?? 'tesseract', args, { signal: options.signal, timeoutMs: 180_000 });
   } catch (err) {
     if (isMissingTool(err)) throw new AppFailure('INTERNAL', TESSERACT_MISSING_VI, { missing: true, command: 'tesseract' });
     throw err;
