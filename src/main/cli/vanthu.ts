@@ -132,7 +132,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   try {
     if (command === 'verify') return await verifyCommand(rest, out);
     if (command === 'sign') return await signCommand(rest, out);
-    err('Cách dùng: vanthu verify FILE... [--json] [--trust DIR] [--integrity-only] [--offline]\n       vanthu sign --module LIB --token LABEL --key-label LABEL --in IN.pdf --out OUT.pdf --role personal|organization [--number N --notation K --date YYYY-MM-DD] [--image PNG] [--trust DIR] [--tsa URL]   (mã PIN: biến môi trường VANTHU_PIN)');
+    if (command === 'edxml') return await (await import('./edxml-command')).edxmlCommand(rest, out, err);
+    err('Cách dùng: vanthu verify FILE... [--json] [--trust DIR] [--integrity-only] [--offline]\n       vanthu sign --module LIB --token LABEL --key-label LABEL --in IN.pdf --out OUT.pdf --role personal|organization [--number N --notation K --date YYYY-MM-DD] [--image PNG] [--trust DIR] [--tsa URL]   (mã PIN: biến môi trường VANTHU_PIN)\n       vanthu edxml check FILE... [--json]');
     return 2;
   } catch (e) {
     if (e instanceof AppFailure) {

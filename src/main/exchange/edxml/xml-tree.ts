@@ -16,7 +16,7 @@ export interface XmlNode {
   children: XmlNode[];
   /** Concatenated text content (NFC), untrimmed. */
   text: string;
-  /** Slash path of local names with [n] for repeated siblings, e.g. `edXMLEnvelope/edXMLHeader/MessageHeader/To[2]`. */
+  /** Slash path of local names with [n] for repeated siblings, e.g. `edXML/edXMLEnvelope/edXMLHeader/MessageHeader/To[2]`. */
   path: string;
   /** Set on a ContentTransferEncoded element once its data is stored. */
   attachment?: Omit<ReceivedAttachment, 'contentId' | 'name' | 'contentType' | 'description'>;

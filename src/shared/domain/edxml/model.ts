@@ -153,7 +153,7 @@ export interface StatusHeader {
 
 /** A deviation found by a validator or a tolerated oddity found by the parser: where, and why in Vietnamese. */
 export interface EdxmlProblem {
-  /** Slash path of local names from the root, e.g. `edXMLEnvelope/edXMLHeader/MessageHeader/To[2]/OrganName`. */
+  /** Slash path of local names from the root, e.g. `edXML/edXMLEnvelope/edXMLHeader/MessageHeader/To[2]/OrganName`. */
   path: string;
   reason: string;
 }

@@ -17,8 +17,8 @@ import { isStatusCode, statusCodeInfo } from './status-codes';
 
 /** NĐ 30 Phụ lục VI: Subject (trích yếu) String(500). */
 export const MAX_SUBJECT_LENGTH = 500;
-const HEADER = 'edXMLEnvelope/edXMLHeader/MessageHeader';
-const TRACE = 'edXMLEnvelope/edXMLHeader/TraceHeaderList';
+const HEADER = 'edXML/edXMLEnvelope/edXMLHeader/MessageHeader';
+const TRACE = 'edXML/edXMLEnvelope/edXMLHeader/TraceHeaderList';
 // XML 1.0 Char production minus what we never want in a field: C0 controls but TAB/LF/CR, U+FFFE/U+FFFF, lone surrogates.
 // eslint-disable-next-line no-control-regex
 const BAD_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
@@ -160,10 +160,10 @@ function bussiness(add: Add, b: Bussiness): void {
 }
 
 function attachments(add: Add, list: EdocToValidate['attachments'], type: number): void {
-  if (list.length === 0 && (type === 0 || type === 3)) add('AttachmentEncoded', 'Gói văn bản cần ít nhất một tệp đính kèm.');
+  if (list.length === 0 && (type === 0 || type === 3)) add('edXML/AttachmentEncoded', 'Gói văn bản cần ít nhất một tệp đính kèm.');
   const ids = new Set<string>();
   list.forEach((a, i) => {
-    const path = `AttachmentEncoded/${nth('Attachment', i)}`;
+    const path = `edXML/AttachmentEncoded/${nth('Attachment', i)}`;
     const id = a.contentId.replace(/^cid:/i, '');
     if (id.trim() === '') add(`${path}/ContentId`, 'Thiếu ContentId.');
     else if (ids.has(id.toLowerCase())) add(`${path}/ContentId`, `ContentId "${id}" bị lặp lại.`);

@@ -107,14 +107,14 @@ describe('buildEdoc', () => {
     const problems = await problemsOf(() => buildEdoc(pkg, { blobs, outFile: target, now: NOW }));
     const paths = problems.map((p) => p.path);
     expect(paths).toEqual(expect.arrayContaining([
-      'edXMLEnvelope/edXMLHeader/MessageHeader/To/OrganAdd',
-      'edXMLEnvelope/edXMLHeader/MessageHeader/To[' + String(pkg.header.to.length) + ']/OrganId',
-      'edXMLEnvelope/edXMLHeader/MessageHeader/From/OrganName',
-      'edXMLEnvelope/edXMLHeader/MessageHeader/From/OrganId',
-      'edXMLEnvelope/edXMLHeader/MessageHeader/Code/CodeNumber',
-      'edXMLEnvelope/edXMLHeader/MessageHeader/PromulgationInfo/PromulgationDate',
-      'edXMLEnvelope/edXMLHeader/MessageHeader/DocumentType/TypeName',
-      'edXMLEnvelope/edXMLHeader/TraceHeaderList/TraceHeader/OrganId',
+      'edXML/edXMLEnvelope/edXMLHeader/MessageHeader/To/OrganAdd',
+      'edXML/edXMLEnvelope/edXMLHeader/MessageHeader/To[' + String(pkg.header.to.length) + ']/OrganId',
+      'edXML/edXMLEnvelope/edXMLHeader/MessageHeader/From/OrganName',
+      'edXML/edXMLEnvelope/edXMLHeader/MessageHeader/From/OrganId',
+      'edXML/edXMLEnvelope/edXMLHeader/MessageHeader/Code/CodeNumber',
+      'edXML/edXMLEnvelope/edXMLHeader/MessageHeader/PromulgationInfo/PromulgationDate',
+      'edXML/edXMLEnvelope/edXMLHeader/MessageHeader/DocumentType/TypeName',
+      'edXML/edXMLEnvelope/edXMLHeader/TraceHeaderList/TraceHeader/OrganId',
     ]));
     expect(problems.find((p) => p.path.endsWith('PromulgationDate'))?.reason).toMatch(/tương lai/);
     expect(await readdir(join(dir, 'out'))).not.toContain(target.split('/').pop());
@@ -125,12 +125,12 @@ describe('buildEdoc', () => {
     delete update.bussiness.documentId;
     update.bussiness.bussinessDocumentInfo = [];
     expect((await problemsOf(() => buildEdoc(update, { blobs, outFile: out(), now: NOW }))).map((p) => p.path)).toEqual([
-      'edXMLEnvelope/edXMLHeader/TraceHeaderList/Bussiness/DocumentId',
-      'edXMLEnvelope/edXMLHeader/TraceHeaderList/Bussiness/BussinessDocumentInfo',
+      'edXML/edXMLEnvelope/edXMLHeader/TraceHeaderList/Bussiness/DocumentId',
+      'edXML/edXMLEnvelope/edXMLHeader/TraceHeaderList/Bussiness/BussinessDocumentInfo',
     ]);
     const replace = await input(11, { bussinessDocType: 3 });
     replace.bussiness.replacementInfo = [];
-    expect((await problemsOf(() => buildEdoc(replace, { blobs, outFile: out(), now: NOW })))[0]?.path).toBe('edXMLEnvelope/edXMLHeader/TraceHeaderList/Bussiness/ReplacementInfoList');
+    expect((await problemsOf(() => buildEdoc(replace, { blobs, outFile: out(), now: NOW })))[0]?.path).toBe('edXML/edXMLEnvelope/edXMLHeader/TraceHeaderList/Bussiness/ReplacementInfoList');
     const revoke = await input(12, { bussinessDocType: 1, attachments: 0 });
     delete revoke.bussiness.bussinessDocReason;
     expect((await problemsOf(() => buildEdoc(revoke, { blobs, outFile: out(), now: NOW })))[0]?.reason).toMatch(/lý do/);
