@@ -8,9 +8,10 @@ export default defineConfig({
     target: 'node22',
     sourcemap: true,
     lib: {
-      entry: 'src/main/electron/main.ts',
+      // The verification worker is its own entry: verify-worker.ts starts .vite/build/verify-worker.js.
+      entry: { main: 'src/main/electron/main.ts', 'verify-worker': 'src/main/signing/verify/verify-worker-main.ts' },
       formats: ['es'],
-      fileName: () => 'main.js',
+      fileName: (_format, name) => `${name}.js`,
     },
     rollupOptions: {
       // A native N-API addon cannot be bundled; it is loaded from node_modules at run time.

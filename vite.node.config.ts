@@ -1,4 +1,5 @@
-// Web host build (house rules §2 "web-host/"): src/main/web-host/main.ts → dist/node/web-host.mjs, ESM for
+// Web host build (house rules §2 "web-host/"): src/main/web-host/main.ts → dist/node/web-host.mjs (+ the
+// verification worker, dist/node/verify-worker.mjs), ESM for
 // Node 22, every dependency and node built-in left external (they load from node_modules at run time).
 import { defineConfig } from 'vite';
 import { builtinModules } from 'node:module';
@@ -21,7 +22,9 @@ const external = [
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   build: {
-    ssr: fileURLToPath(new URL('./src/main/web-host/main.ts', import.meta.url)),
+    // Two entries: the web host, and the verification worker it starts (src/main/signing/verify/verify-worker.ts
+    // looks for verify-worker.mjs next to the bundle).
+    ssr: true,
     outDir: fileURLToPath(new URL('./dist/node', import.meta.url)),
     emptyOutDir: true,
     target: 'node22',
@@ -29,7 +32,11 @@ export default defineConfig({
     minify: false,
     rollupOptions: {
       external,
-      output: { format: 'es', entryFileNames: 'web-host.mjs' },
+      input: {
+        'web-host': fileURLToPath(new URL('./src/main/web-host/main.ts', import.meta.url)),
+        'verify-worker': fileURLToPath(new URL('./src/main/signing/verify/verify-worker-main.ts', import.meta.url)),
+      },
+      output: { format: 'es', entryFileNames: '[name].mjs' },
     },
   },
   ssr: { noExternal: [], target: 'node' },

@@ -20,16 +20,18 @@ import type { JobRunner } from '../jobs/job-runner';
 import type { SigningService } from '../signing/signing-service';
 import type { TokenWatcher } from '../signing/token/token-watcher';
 import type { Pin, TrustStore } from '../signing/trust-store';
+import type { VerifyPool } from '../signing/verify/verify-worker';
 import type { BlobStore } from '../storage/blob-store';
 import { ReceiptLedger } from '../signing/receipt-ledger';
 
 async function signingModules() {
-  const [service, watcher, trust] = await Promise.all([
+  const [service, watcher, trust, worker] = await Promise.all([
     import('../signing/signing-service'),
     import('../signing/token/token-watcher'),
     import('../signing/trust-store'),
+    import('../signing/verify/verify-worker'),
   ]);
-  return { SigningService: service.SigningService, TokenWatcher: watcher.TokenWatcher, TrustStore: trust.TrustStore, loadPins: trust.loadPins };
+  return { SigningService: service.SigningService, TokenWatcher: watcher.TokenWatcher, TrustStore: trust.TrustStore, loadPins: trust.loadPins, VerifyPool: worker.VerifyPool };
 }
 
 /** Environment variable that overrides the PKCS#11 module of the settings (tests, training machines). */
@@ -108,14 +110,15 @@ export function configuredModule(settings: Settings, env: NodeJS.ProcessEnv): st
 
 /** Build the signing host of one data directory. */
 export function createSigningHost(options: SigningHostOptions): SigningHost {
-  let loaded: Promise<{ modules: Awaited<ReturnType<typeof signingModules>>; trust: TrustStore }> | null = null;
+  let loaded: Promise<{ modules: Awaited<ReturnType<typeof signingModules>>; trust: TrustStore; verifier: VerifyPool }> | null = null;
   const load = () => {
     loaded ??= signingModules().then((modules) => {
       const product = modules.loadPins();
       const pins = trustPins(options.env, product);
       // Extra pins are for a test or training PKI: make it visible in the log whenever they are in force.
       if (pins.length > product.length) options.log.warn(`[signing] ${EXTRA_PINS_ENV}: ${pins.length - product.length} extra trust pins in force`);
-      return { modules, trust: new modules.TrustStore(join(options.dataDir, 'trust'), pins) };
+      // Incoming files are verified in a worker thread with heap and time bounds (issue 6, item 7).
+      return { modules, trust: new modules.TrustStore(join(options.dataDir, 'trust'), pins), verifier: new modules.VerifyPool() };
     });
     return loaded;
   };
@@ -123,7 +126,7 @@ export function createSigningHost(options: SigningHostOptions): SigningHost {
   // One receipt ledger per data directory: the proof of existence of documents verified on receipt (issue 6).
   const receipts = new ReceiptLedger(join(options.dataDir, 'receipts'));
   const service = async (): Promise<SigningService> => {
-    const { modules, trust } = await load();
+    const { modules, trust, verifier } = await load();
     const settings = await options.settings();
     const module = configuredModule(settings, options.env);
     return new modules.SigningService({
@@ -137,6 +140,7 @@ export function createSigningHost(options: SigningHostOptions): SigningHost {
       // PAdES B-T when the unit configured a TSA; B-B otherwise.
       tsaUrl: settings.tsaUrl ?? null,
       receipts,
+      verifier,
       now: () => new Date(),
     });
   };
@@ -168,6 +172,10 @@ export function createSigningHost(options: SigningHostOptions): SigningHost {
     stop() {
       if (timer) clearInterval(timer);
       timer = null;
+      // The verification workers go too; a later call builds new ones.
+      const done = loaded;
+      loaded = null;
+      void done?.then((l) => l.verifier.close()).catch(() => undefined);
     },
   };
 }

@@ -65,6 +65,11 @@ export class ReceiptLedger {
     this.now = now;
   }
 
+  /** The ledger's directory (the verification worker opens it read-only). */
+  get directory(): string {
+    return this.dir;
+  }
+
   private get file(): string {
     return join(this.dir, RECEIPTS_FILE);
   }

@@ -7,7 +7,7 @@ import { X509Certificate } from 'node:crypto';
 import { AppFailure } from '../../shared/api/result';
 import type { StoredFile } from '../../shared/api/contract';
 import type {
-  CertificateSummary, FillNumberRequest, KeyChoice, ModuleInfo, PrepareRequest, SignAttachmentsRequest, SignOrganizationRequest,
+  CertificateSummary, FillNumberRequest, KeyChoice, ModuleInfo, PrepareRequest, SignAttachmentsRequest, SignedFile, SignOrganizationRequest,
   SignPersonalBatchRequest, SignPersonalRequest, TokenSummary, TrustImportRequest, VerificationSummary, VerifyRequest,
 } from '../../shared/api/signing-schemas';
 import type { BlobStore } from '../storage/blob-store';
@@ -22,6 +22,7 @@ import type { TrustStore } from './trust-store';
 import type { ReceiptLedger } from './receipt-ledger';
 import type { TrustContext } from './verify/trust-check';
 import { verifyPdf } from './verify/verify-pdf';
+import type { VerifyPool } from './verify/verify-worker';
 import { requestTimestamp } from './tsa/tsa-client';
 import { parseRevisions } from '../pdf/parse/pdf-revisions';
 import { findSignatures } from './verify/signature-structure';
@@ -39,6 +40,8 @@ export interface SigningServiceDeps {
   tsaUrl?: string | null;
   /** Receipt ledger (<data dir>/receipts): proof of existence for documents verified on receipt. */
   receipts?: ReceiptLedger;
+  /** Worker threads for verify.file (issue 6, item 7: never on Electron's main thread); absent = in this thread. */
+  verifier?: Pick<VerifyPool, 'verify'>;
   openSession?: (modulePath: string) => TokenSession;
 }
 
@@ -58,6 +61,14 @@ export class SigningService {
   private session(): TokenSession {
     const path = this.modulePath();
     return this.deps.openSession ? this.deps.openSession(path) : new Pkcs11TokenSession({ modulePath: path });
+  }
+
+  /** The trust context as plain data (it crosses into the verification worker; receipts go by directory). */
+  private plainTrustContext(): Omit<TrustContext, 'receipts'> {
+    return {
+      anchors: this.deps.trust.anchors(), intermediates: this.deps.trust.intermediates(), revocationCacheDir: this.deps.revocationCacheDir,
+      allowLiveFetch: this.deps.allowLiveFetch, now: this.deps.now(),
+    };
   }
 
   private trustContext(): TrustContext {
@@ -89,14 +100,18 @@ export class SigningService {
     }
   }
 
-  /** Self-verify (step 6), then store. A revoked certificate becomes CERT_REVOKED. */
-  private async finish(bytes: Uint8Array): Promise<StoredFile> {
+  /**
+   * Self-verify (step 6), then store. A revoked certificate becomes CERT_REVOKED. Offline, a file whose only
+   * unchecked point is revocation is stored with `warnings: ['chưa kiểm tra được tình trạng thu hồi']`.
+   */
+  private async finish(bytes: Uint8Array): Promise<SignedFile> {
     const ctx = this.trustContext();
-    await selfVerify(bytes, ctx.anchors.length > 0 ? { trust: ctx } : { integrityOnly: true }).catch((err: unknown) => {
-      if (err instanceof AppFailure && /thu hồi/.test(err.message)) throw new AppFailure('CERT_REVOKED', 'Chứng thư số của người ký đã bị thu hồi');
+    const check = await selfVerify(bytes, ctx.anchors.length > 0 ? { trust: ctx } : { integrityOnly: true }).catch((err: unknown) => {
+      if (err instanceof AppFailure && err.details?.verdict === 'invalid' && /đã bị thu hồi/.test(err.message)) throw new AppFailure('CERT_REVOKED', 'Chứng thư số của người ký đã bị thu hồi');
       throw err;
     });
-    return this.deps.blobs.put(bytes, 'application/pdf');
+    const stored = await this.deps.blobs.put(bytes, 'application/pdf');
+    return check.warnings.length > 0 ? { ...stored, warnings: check.warnings } : stored;
   }
 
   private async bytesOf(sha256: string): Promise<Uint8Array> {
@@ -132,7 +147,7 @@ export class SigningService {
   }
 
   /** signing.personal */
-  async signPersonal(req: SignPersonalRequest): Promise<StoredFile> {
+  async signPersonal(req: SignPersonalRequest): Promise<SignedFile> {
     const draft = await this.bytesOf(req.file);
     const image = req.signatureImage ? await this.bytesOf(req.signatureImage) : undefined;
     const bytes = await this.withSigner(req.key, req.pin, (signer) => signPersonal(draft, signer, { now: this.deps.now(), ...(image ? { image } : {}) }));
@@ -146,10 +161,10 @@ export class SigningService {
    * with `details.signed` = the files stored so far, and any failure after the login carries them as well. A wrong
    * PIN fails in the login, before any file is touched. Errors: as signPersonal, CANCELLED.
    */
-  async signPersonalBatch(req: SignPersonalBatchRequest): Promise<StoredFile[]> {
+  async signPersonalBatch(req: SignPersonalBatchRequest): Promise<SignedFile[]> {
     const image = req.signatureImage ? await this.bytesOf(req.signatureImage) : undefined;
     const total = req.files.length;
-    const done: StoredFile[] = [];
+    const done: SignedFile[] = [];
     const cancelled = (): AppFailure =>
       new AppFailure('CANCELLED', `Đã dừng ký duyệt hàng loạt: đã ký ${done.length}/${total} văn bản`, { signed: [...done], total });
     return this.deps.jobs.run(req.jobId, 'Ký duyệt nhiều văn bản', (ctx) =>
@@ -184,12 +199,12 @@ export class SigningService {
   }
 
   /** signing.fillNumber */
-  async fillNumber(req: FillNumberRequest): Promise<StoredFile> {
+  async fillNumber(req: FillNumberRequest): Promise<SignedFile> {
     return this.finish(await fillNumberDate(await this.bytesOf(req.file), req.number, req.date));
   }
 
   /** signing.organization */
-  async signOrganization(req: SignOrganizationRequest): Promise<StoredFile> {
+  async signOrganization(req: SignOrganizationRequest): Promise<SignedFile> {
     const numbered = await this.bytesOf(req.file);
     const sealImage = req.sealImage ? await this.bytesOf(req.sealImage) : undefined;
     const bytes = await this.withSigner(req.key, req.pin, (signer) => signOrganization(numbered, signer, { now: this.deps.now(), ...(sealImage ? { sealImage } : {}) }));
@@ -197,10 +212,10 @@ export class SigningService {
   }
 
   /** signing.attachments: one PIN entry for the whole batch, progress events, cancellable between files. */
-  async signAttachments(req: SignAttachmentsRequest): Promise<StoredFile[]> {
+  async signAttachments(req: SignAttachmentsRequest): Promise<SignedFile[]> {
     return this.deps.jobs.run(req.jobId, 'Ký số tệp đính kèm', (ctx) =>
       this.withSigner(req.key, req.pin, async (signer) => {
-        const out: StoredFile[] = [];
+        const out: SignedFile[] = [];
         for (const [i, sha] of req.files.entries()) {
           if (ctx.signal.aborted) throw new AppFailure('CANCELLED', 'Đã hủy ký hàng loạt');
           const signed = await signTextOnly(await this.bytesOf(sha), signer, { now: this.deps.now(), firstLine: req.firstLine });
@@ -224,7 +239,10 @@ export class SigningService {
    * the same bytes is then judged at the receipt time (ETSI EN 319 102-1 proof of existence).
    */
   async verify(req: VerifyRequest): Promise<VerificationSummary> {
-    const r = await verifyPdf(await this.bytesOf(req.file), req.integrityOnly ? { integrityOnly: true } : { trust: this.trustContext() });
+    const bytes = await this.bytesOf(req.file);
+    const r = this.deps.verifier
+      ? await this.deps.verifier.verify(bytes, req.integrityOnly ? { integrityOnly: true } : { trust: this.plainTrustContext(), ...(this.deps.receipts ? { receiptLedgerDir: this.deps.receipts.directory } : {}) })
+      : await verifyPdf(bytes, req.integrityOnly ? { integrityOnly: true } : { trust: this.trustContext() });
     if (req.recordReceipt && !req.integrityOnly && this.deps.receipts && r.verdict !== 'unsigned') this.deps.receipts.record(req.file, r.verdict);
     return { verdict: r.verdict, reasons: r.reasons, signatures: r.signatures };
   }

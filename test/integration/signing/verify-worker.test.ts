@@ -1,0 +1,66 @@
+// Issue 6, item 7: verification runs in a worker thread with a heap bound and a wall-clock bound per file; a file
+// that overruns either is "invalid" with the bound named, and the pool goes on with the next file.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { signPdf } from '../../../src/main/pdf/pades-sign';
+import { verifyPdf } from '../../../src/main/signing/verify/verify-pdf';
+import { VerifyPool } from '../../../src/main/signing/verify/verify-worker';
+import { createTestPki, type TestPki } from '../../support/pki/test-pki';
+import { softSigner } from '../../support/pki/soft-signer';
+import { makeDraftPdf } from '../../support/pki/sample-documents';
+
+const SAMPLES = join(import.meta.dirname, '../../../../shared/pdf-attack-samples');
+let pki: TestPki;
+let signed: Uint8Array;
+const pools: VerifyPool[] = [];
+const pool = (o?: ConstructorParameters<typeof VerifyPool>[0]) => { const p = new VerifyPool(o); pools.push(p); return p; };
+
+beforeAll(async () => {
+  pki = await createTestPki({ ocspUrl: 'http://127.0.0.1:9/ocsp', crlUrl: 'http://127.0.0.1:9/crl' });
+  signed = await signPdf(await makeDraftPdf(), { fieldName: 'KyDuyet', pageIndex: 0, rect: { x: 380, y: 100, width: 120, height: 60 }, appearance: {}, signingTime: new Date() }, softSigner(pki.personal, [pki.intermediate.certDer]));
+});
+afterAll(async () => { await Promise.all(pools.map((p) => p.close())); });
+
+describe('VerifyPool', () => {
+  it('gives the same verdicts as verification in this thread, for our file and for attack samples', async () => {
+    const p = pool();
+    const files = [signed, ...['isa-swa-itext/siwa.pdf', 'shadow/replace/variant-2_replace-via-overwrite/4_original-document-shadowed-signed-manipulated.pdf', 'certification/ex2_02_NDA_cert_p2_sign_original.pdf']
+      .map((f) => new Uint8Array(readFileSync(join(SAMPLES, f))))];
+    for (const bytes of files) {
+      const here = await verifyPdf(bytes, { integrityOnly: true });
+      const there = await p.verify(bytes, { integrityOnly: true });
+      expect(there.verdict).toBe(here.verdict);
+      expect(there.reasons).toEqual(here.reasons);
+    }
+  });
+
+  it('checks trust in the worker too (anchors cross as plain data)', async () => {
+    const r = await pool().verify(signed, { trust: { anchors: [pki.root.certDer], intermediates: [pki.intermediate.certDer], allowLiveFetch: false } });
+    expect(r.signatures[0]?.chain).toBe('trusted');
+  });
+
+  it('a file over the wall-clock bound is invalid with the bound named, and the pool goes on', async () => {
+    const p = pool({ timeoutMs: 1 });
+    const r = await p.verify(signed, { integrityOnly: true });
+    expect(r.verdict).toBe('invalid');
+    expect(r.reasons.join(' ')).toMatch(/quá 0 giây/);
+    const ok = pool();
+    expect((await ok.verify(signed, { integrityOnly: true })).verdict).toBe('valid');
+  });
+
+  it('a worker that runs out of its heap bound gives an invalid verdict, not a crash of this process', async () => {
+    const big = new Uint8Array(120 * 1024 * 1024);
+    big.set(Buffer.from('%PDF-1.7\n'), 0);
+    const r = await pool({ maxMemoryMb: 8 }).verify(big, { integrityOnly: true });
+    expect(r.verdict).toBe('invalid');
+    expect(r.reasons.join(' ')).toMatch(/giới hạn kiểm tra an toàn/);
+  });
+
+  it('answers several files queued at once, each with its own verdict', async () => {
+    const p = pool({ size: 2 });
+    const garbage = new Uint8Array(Buffer.from('không phải PDF'));
+    const results = await Promise.all([signed, garbage, signed, garbage].map((b) => p.verify(b, { integrityOnly: true })));
+    expect(results.map((r) => r.verdict)).toEqual(['valid', 'invalid', 'valid', 'invalid']);
+  });
+});
