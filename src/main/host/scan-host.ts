@@ -11,6 +11,7 @@ import type { NetworkScanners } from '../scan/scan-service';
 import { createEsclRegistry } from '../scan/devices/escl/escl-registry';
 import { createEsclScanner } from '../scan/devices/escl/escl-scanner';
 import { createSaneScanner } from '../scan/devices/sane-scanner';
+import { createWiaScanner } from '../scan/devices/wia/wia-scanner';
 
 export interface ScanAdaptersOptions {
   dataDir: string;
@@ -41,7 +42,8 @@ export function saneExtraArgs(raw: string | undefined, log: Pick<Console, 'warn'
 export function createScanAdapters(options: ScanAdaptersOptions): { adapters: Scanner[]; network?: NetworkScanners } {
   const platform = options.platform ?? process.platform;
   const adapters: Scanner[] = [];
-  if (platform !== 'win32') {
+  if (platform === 'win32') adapters.push(createWiaScanner({ env: options.env }));
+  else {
     adapters.push(createSaneScanner({ env: options.env, extraScanArgs: saneExtraArgs(options.env['VANTHU_SANE_EXTRA_ARGS'], options.log) }));
   }
   const network = createEsclRegistry({ dataDir: options.dataDir, log: options.log });
