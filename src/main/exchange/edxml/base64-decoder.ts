@@ -11,7 +11,7 @@ export class Base64Error extends Error {}
 
 export class Base64Decoder {
   private carry = '';
-  private padded = false;
+  private pad = 0;
   private total = 0;
 
   /** Characters seen so far (without whitespace). */
@@ -24,22 +24,17 @@ export class Base64Decoder {
     const clean = text.replace(WHITESPACE, '');
     if (clean === '') return Buffer.alloc(0);
     this.total += clean.length;
-    if (this.padded) throw new Base64Error('có dữ liệu sau ký tự đệm "="');
-    const pad = clean.indexOf('=');
-    let body = clean;
-    if (pad >= 0) {
-      if (!/^=+$/.test(clean.slice(pad)) || clean.length - pad > 2) throw new Base64Error('ký tự đệm "=" đặt sai chỗ');
-      this.padded = true;
-      body = clean.slice(0, pad);
+    const at = clean.indexOf('=');
+    const body = at < 0 ? clean : clean.slice(0, at);
+    if (this.pad > 0 && body !== '') throw new Base64Error('có dữ liệu sau ký tự đệm "="');
+    if (at >= 0) {
+      const rest = clean.slice(at);
+      if (!/^=+$/.test(rest)) throw new Base64Error('có dữ liệu sau ký tự đệm "="');
+      this.pad += rest.length;
+      if (this.pad > 2) throw new Base64Error('ký tự đệm "=" đặt sai chỗ');
     }
     if (!ALPHABET.test(body)) throw new Base64Error('có ký tự không thuộc bảng mã base64');
     const all = this.carry + body;
-    if (this.padded) {
-      const padChars = clean.length - pad;
-      if ((all.length + padChars) % 4 !== 0 || all.length % 4 === 0) throw new Base64Error('độ dài không hợp lệ');
-      this.carry = '';
-      return Buffer.from(all, 'base64');
-    }
     const whole = all.length - (all.length % 4);
     this.carry = all.slice(whole);
     return whole === 0 ? Buffer.alloc(0) : Buffer.from(all.slice(0, whole), 'base64');
@@ -49,6 +44,7 @@ export class Base64Decoder {
   end(): Buffer {
     const rest = this.carry;
     this.carry = '';
+    if (this.pad > 0 && (rest.length + this.pad !== 4 || rest.length < 2)) throw new Base64Error('ký tự đệm "=" đặt sai chỗ');
     if (rest.length === 1) throw new Base64Error('độ dài không hợp lệ (thiếu dữ liệu ở cuối)');
     return rest.length === 0 ? Buffer.alloc(0) : Buffer.from(rest, 'base64');
   }

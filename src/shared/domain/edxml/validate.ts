@@ -39,6 +39,7 @@ function problems(): { list: EdxmlProblem[]; add: Add } {
   return { list, add: (path, reason) => list.push({ path, reason }) };
 }
 
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const nth = (local: string, i: number): string => (i === 0 ? local : `${local}[${i + 1}]`);
 
 function text(add: Add, path: string, value: string | undefined, label: string, opts: { required?: boolean; max?: number } = {}): void {
@@ -46,9 +47,9 @@ function text(add: Add, path: string, value: string | undefined, label: string, 
     if (opts.required) add(path, `Thiếu ${label}.`);
     return;
   }
-  if (BAD_CHARS.test(value)) add(path, `${label} chứa ký tự điều khiển không được phép trong XML.`);
-  if (value !== value.normalize('NFC')) add(path, `${label} chưa chuẩn hoá Unicode NFC.`);
-  if (opts.max !== undefined && value.length > opts.max) add(path, `${label} dài ${value.length} ký tự, tối đa ${opts.max}.`);
+  if (BAD_CHARS.test(value)) add(path, `${cap(label)} chứa ký tự điều khiển không được phép trong XML.`);
+  if (value !== value.normalize('NFC')) add(path, `${cap(label)} chưa chuẩn hoá Unicode NFC.`);
+  if (opts.max !== undefined && value.length > opts.max) add(path, `${cap(label)} dài ${value.length} ký tự, tối đa ${opts.max}.`);
 }
 
 function agencyCode(add: Add, path: string, code: string | null | undefined, label: string): void {
@@ -61,8 +62,8 @@ function date(add: Add, path: string, value: string | null | undefined, label: s
     if (opts.required) add(path, `Thiếu ${label}.`);
     return;
   }
-  if (!isIsoDate(value)) add(path, `${label} "${value}" không phải ngày có thật.`);
-  else if (opts.notAfter !== undefined && value > opts.notAfter) add(path, `${label} ${value} ở tương lai (sau ${opts.notAfter}).`);
+  if (!isIsoDate(value)) add(path, `${cap(label)} "${value}" không phải ngày có thật.`);
+  else if (opts.notAfter !== undefined && value > opts.notAfter) add(path, `${cap(label)} ${value} ở tương lai (sau ${opts.notAfter}).`);
 }
 
 function organization(add: Add, path: string, org: Organization, label: string, needAddress: boolean): void {
