@@ -4,7 +4,10 @@
  *   - `build-package.ts`  `buildEdoc(input, options): Promise<BuiltPackage>`, `buildStatus(input): BuiltStatus`
  *   - `check-package.ts`  `checkPackageFile(path, options): Promise<PackageCheck>` (the strict validator, also
  *                         behind `npx vanthu edxml check`)
+ *   - `inspect-package.ts` `inspectPackage(path, options)`: readPackage shaped as the sync engine's `inspect` hook
  *   - `src/shared/domain/edxml/dedup-keys.ts` `dedupKeys(header, attachments)` (pure)
+ *   - `src/shared/domain/edxml/status-reply.ts` `responseForDocument`, `statusReply` (01, 03, 15 …) and
+ *     `rejectionReply` (the 02 for a PackageRejection whose sender is known), all pure, for `buildStatus`
  *
  * Receiving is tolerant (standards.md §1.8): children in any order, elements matched by namespace URI + local
  * name, missing TraceHeader OrganId, attachments zipped or not whatever ContentType says, odd Type values and

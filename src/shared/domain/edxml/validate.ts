@@ -77,11 +77,13 @@ function staff(add: Add, path: string, s: StaffInfo): void {
   for (const key of ['department', 'departmentId', 'staff', 'staffId', 'email', 'mobile'] as const) text(add, path, s[key], `${key} của cán bộ`, { max: 500 });
 }
 
+/** §1.6: matched on DocumentId, falling back to (OrganId, Code, date): so DocumentId, or else Code and date. */
 function responseFor(add: Add, path: string, r: ResponseFor): void {
+  const byId = r.documentId.trim() !== '';
   agencyCode(add, `${path}/OrganId`, r.organId, 'cơ quan ban hành văn bản được trả lời');
-  text(add, `${path}/Code`, r.code, 'số, ký hiệu văn bản được trả lời (Code)', { required: true, max: 42 });
-  date(add, `${path}/PromulgationDate`, r.promulgationDate, 'ngày ban hành văn bản được trả lời', { required: true });
-  text(add, `${path}/DocumentId`, r.documentId, 'mã định danh văn bản được trả lời (DocumentId)', { required: true, max: 255 });
+  text(add, `${path}/Code`, r.code, 'số, ký hiệu văn bản được trả lời (Code)', { required: !byId, max: 42 });
+  date(add, `${path}/PromulgationDate`, r.promulgationDate, 'ngày ban hành văn bản được trả lời', { required: !byId });
+  text(add, `${path}/DocumentId`, r.documentId, 'mã định danh văn bản được trả lời (DocumentId)', { required: r.code.trim() === '' || r.promulgationDate === null, max: 255 });
 }
 
 function header(add: Add, h: EdocHeader, today: string): void {
