@@ -17,7 +17,7 @@ export interface WorkerVerifyOptions extends Omit<VerifyOptions, 'trust'> {
 }
 
 export interface VerifyMessage { id: number; bytes: Uint8Array; options: WorkerVerifyOptions }
-export type VerifyAnswer = { id: number; result: PdfVerification } | { id: number; error: string };
+export type VerifyAnswer = { id: number; result: PdfVerification } | { id: number; error: string } | { ready: true };
 
 /** Run one request (exported for tests of the protocol without a thread). */
 export async function answer(msg: VerifyMessage): Promise<VerifyAnswer> {
@@ -41,4 +41,6 @@ if (parentPort && (workerData as { role?: string } | null)?.role === 'vanthu-ver
   port.on('message', (msg: VerifyMessage) => {
     void answer(msg).then((a) => port.postMessage(a));
   });
+  // Loading the modules takes a while on a busy machine: the pool starts a file's clock only after this.
+  port.postMessage({ ready: true });
 }

@@ -22,7 +22,7 @@ export interface VerifyPoolOptions {
 }
 
 interface Job { msg: VerifyMessage; resolve: (r: PdfVerification) => void; reject: (e: Error) => void }
-interface Slot { worker: Worker; job: Job | null; timer: NodeJS.Timeout | null }
+interface Slot { worker: Worker; job: Job | null; timer: NodeJS.Timeout | null; ready: boolean }
 
 /** The worker script: the built entry beside the bundle, else the source entry (tests, `npx vanthu`). */
 export function workerScript(): URL {
@@ -76,8 +76,14 @@ export class VerifyPool {
       workerData: { role: 'vanthu-verify' },
       resourceLimits: { maxOldGenerationSizeMb: this.maxMemoryMb, maxYoungGenerationSizeMb: 64 },
     });
-    const slot: Slot = { worker, job: null, timer: null };
+    const slot: Slot = { worker, job: null, timer: null, ready: false };
     worker.on('message', (a: VerifyAnswer) => {
+      if ('ready' in a) {
+        slot.ready = true;
+        this.pump();
+        if (!slot.job) worker.unref();
+        return;
+      }
       const job = slot.job;
       if (!job || job.msg.id !== a.id) return;
       this.finish(slot);
@@ -86,18 +92,19 @@ export class VerifyPool {
       this.pump();
     });
     worker.on('error', (err: Error & { code?: string }) => {
-      const job = slot.job;
+      // A worker that dies before it is ready takes the file it was started for with it (else it would respawn forever).
+      const job = slot.job ?? (slot.ready ? null : this.queue.shift() ?? null);
       this.drop(slot);
       job?.resolve(refused(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `vượt quá ${this.maxMemoryMb} MB bộ nhớ` : `luồng kiểm tra gặp lỗi (${err.message})`));
       this.pump();
     });
     worker.on('exit', () => {
-      const job = slot.job;
+      const job = slot.job ?? (slot.ready || !this.slots.includes(slot) ? null : this.queue.shift() ?? null);
       this.drop(slot);
       job?.resolve(refused('luồng kiểm tra dừng bất thường'));
       this.pump();
     });
-    worker.unref();
+    // Referenced while it loads for a queued file; unreferenced whenever idle, so it never keeps a process alive.
     this.slots.push(slot);
     return slot;
   }
@@ -119,9 +126,12 @@ export class VerifyPool {
 
   private pump(): void {
     while (!this.closed && this.queue.length > 0) {
-      let slot = this.slots.find((s) => s.job === null);
-      if (!slot && this.slots.length < this.size) slot = this.spawn();
-      if (!slot) return;
+      const slot = this.slots.find((s) => s.job === null && s.ready);
+      if (!slot) {
+        // A new worker answers "ready" once loaded, and pump() runs again then.
+        if (this.slots.length < this.size) this.spawn();
+        return;
+      }
       const job = this.queue.shift() as Job;
       const busy = slot;
       busy.job = job;
