@@ -253,7 +253,8 @@ async function waitFor(condition: () => boolean, timeoutMs = 20_000): Promise<vo
 
 describe('register PDF at full size', () => {
   // Measured on the 2-core CI box: 200,000 rows → 16,668 pages, 39 MB, about 16 s, peak RSS about 430 MB
-  // for the whole test process (the request itself included). Bound kept generous for shared CPUs.
+  // for the whole test process (the request itself included). Bound kept generous for shared CPUs: with both
+  // cores also busy with other work (load average 16-18) it ran past 240 s, so it gets 15 minutes (issue 7).
   it('prints 200,000 rows with bounded memory', async () => {
     const rows = Array.from({ length: 200_000 }, (_, i) => incomingRow(i + 1, i % 1000 === 7));
     let peak = process.memoryUsage().rss;
@@ -272,5 +273,5 @@ describe('register PDF at full size', () => {
       clearInterval(sampler);
     }
     expect(peak).toBeLessThan(1.5 * 1024 ** 3);
-  }, 240_000);
+  }, 900_000);
 });
