@@ -1,10 +1,11 @@
 /** Đăng ký văn bản đến (Art. 9.1): pick the scanned PDF, check the preview, type the data, Enter saves. */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { can } from '../../../shared/domain/roles';
 import { formatDateTimeVN } from '../../../shared/util/time';
 import { PdfPreview } from '../../components/PdfPreview';
 import { errorText, receiptRuleText } from '../../i18n/messages';
 import { SECRET_DOCUMENT_MESSAGE, vi, VIEW_LABELS } from '../../i18n/vi';
+import { useStoreApi } from '../../stores/AppContext';
 import type { SessionAccount } from '../../stores/slices/session-slice';
 import { IncomingVerdict } from '../verification/IncomingVerdict';
 import { DuplicateDialog } from './DuplicateDialog';
@@ -33,6 +34,16 @@ export function RegistrationView({ account }: { account: SessionAccount }) {
   const registration = useRegistration(account.username);
   const [values, setValues] = useState<FormValues>(emptyForm);
   const firstField = useRef<HTMLSelectElement>(null);
+  const store = useStoreApi();
+  const { adopt } = intake;
+
+  // A scan handed over by Quét văn bản (issue 9) becomes the file of this registration.
+  useEffect(() => {
+    const handoff = store.getState().takeScanHandoff();
+    if (handoff !== null) {
+      void adopt(handoff).then(() => firstField.current?.focus());
+    }
+  }, [store, adopt]);
 
   if (!can(account.role, 'document.register')) return <p role="alert">{t.noPermission}</p>;
 

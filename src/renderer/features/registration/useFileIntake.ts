@@ -4,7 +4,7 @@
  */
 import { useCallback, useState } from 'react';
 import { errorText } from '../../i18n/messages';
-import { bytesToBase64 } from '../../lib/base64';
+import { base64ToBytes, bytesToBase64 } from '../../lib/base64';
 import { useDeps } from '../../stores/AppContext';
 import { precheckFile } from './file-checks';
 
@@ -20,6 +20,8 @@ export interface FileIntake {
   error: string | null;
   busy: boolean;
   accept(file: File): Promise<void>;
+  /** Take a PDF already in main's store (a scan handed over by Quét văn bản): read it back for the preview. */
+  adopt(stored: { sha256: string; name: string }): Promise<void>;
   clear(): void;
 }
 
@@ -54,10 +56,29 @@ export function useFileIntake(): FileIntake {
     [api],
   );
 
+  const adopt = useCallback(
+    async (stored: { sha256: string; name: string }) => {
+      setError(null);
+      setFile(null);
+      setBusy(true);
+      try {
+        const r = await api.invoke('files.get', { sha256: stored.sha256 });
+        if (!r.ok) setError(errorText(r.error.code));
+        else setFile({ name: stored.name, sha256: r.value.sha256, size: r.value.size, bytes: base64ToBytes(r.value.dataBase64) });
+      } catch (cause) {
+        console.error('[registration] reading the scanned file failed', cause);
+        setError(errorText('INTERNAL'));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [api],
+  );
+
   const clear = useCallback(() => {
     setFile(null);
     setError(null);
   }, []);
 
-  return { file, error, busy, accept, clear };
+  return { file, error, busy, accept, adopt, clear };
 }

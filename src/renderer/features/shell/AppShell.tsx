@@ -6,6 +6,7 @@ import type { SessionAccount } from '../../stores/slices/session-slice';
 import { Toasts } from '../../components/Toasts';
 import { InboxView } from '../inbox/InboxView';
 import { RegistrationView } from '../registration/RegistrationView';
+import { ScanView } from '../scan/ScanView';
 import { RegisterView } from '../registers/RegisterView';
 import { SettingsView } from '../settings/SettingsView';
 import { SigningView } from '../signing/SigningView';
@@ -62,6 +63,7 @@ export function AppShell({ account }: { account: SessionAccount }) {
         {view === 'outgoingRegister' ? <RegisterView kind="outgoing" account={account} /> : null}
         {view === 'settings' ? <SettingsView account={account} /> : null}
         {view === 'signing' ? <SigningView account={account} /> : null}
+        {view === 'scan' ? <ScanView /> : null}
       </main>
       {shortcutsOpen ? <ShortcutsPanel /> : null}
       <Toasts />

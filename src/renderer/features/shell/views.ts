@@ -13,6 +13,8 @@ const REQUIRED: Record<ViewId, Action | ((role: Role) => boolean)> = {
   outgoingRegister: 'document.view',
   settings: 'settings.edit',
   signing: mayUseSigning,
+  // Scanning is the first step of registering a paper document (Art. 9.1).
+  scan: 'document.register',
 };
 
 export interface ViewEntry {

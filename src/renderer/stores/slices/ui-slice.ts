@@ -5,8 +5,8 @@ import type { Urgency } from '../../../shared/domain/urgency';
 import type { AppDeps } from '../deps';
 import type { AppState } from '../app-store';
 
-// 'signing' comes last so the Alt+N keys of the earlier views do not move.
-export const VIEW_IDS = ['inbox', 'registration', 'incomingRegister', 'outgoingRegister', 'settings', 'signing'] as const;
+// New views come last ('signing', then 'scan') so the Alt+N keys of the earlier views do not move.
+export const VIEW_IDS = ['inbox', 'registration', 'incomingRegister', 'outgoingRegister', 'settings', 'signing', 'scan'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
 export type StatusFilter = 'all' | 'active' | 'cancelled' | 'waiting' | 'transferred';
@@ -31,8 +31,19 @@ export interface Toast {
   text: string;
 }
 
+/** A scanned document handed from Quét văn bản to the registration form (its PDF is in main's store). */
+export interface ScanHandoff {
+  sha256: string;
+  name: string;
+}
+
 export interface UiSlice {
   view: ViewId;
+  /** Set by `handOffScan`, taken (and cleared) by the registration view. */
+  scanHandoff: ScanHandoff | null;
+  /** Open Đăng ký văn bản đến with this scanned PDF. */
+  handOffScan(handoff: ScanHandoff): void;
+  takeScanHandoff(): ScanHandoff | null;
   registerFilters: Record<RegisterKind, RegisterFilterState>;
   dialog: DialogState | null;
   toasts: Toast[];
@@ -49,8 +60,15 @@ const MAX_TOASTS = 4;
 
 export function createUiSlice(deps: AppDeps, currentYear: number): StateCreator<AppState, [], [], UiSlice> {
   const initialFilter = (): RegisterFilterState => ({ year: currentYear, urgency: 'all', sender: '', status: 'all', text: '' });
-  return (set) => ({
+  return (set, get) => ({
     view: 'inbox',
+    scanHandoff: null,
+    handOffScan: (scanHandoff) => set({ scanHandoff, view: 'registration', dialog: null }),
+    takeScanHandoff: () => {
+      const handoff = get().scanHandoff;
+      if (handoff !== null) set({ scanHandoff: null });
+      return handoff;
+    },
     registerFilters: { incoming: initialFilter(), outgoing: initialFilter() },
     dialog: null,
     toasts: [],
