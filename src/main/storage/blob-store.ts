@@ -43,6 +43,12 @@ export interface BlobStore {
   putStream(source: AsyncIterable<Uint8Array>, mediaType: MediaType): Promise<StoredFile>;
   /** Store the file at `path` by streaming it (the path is only read). Same errors as `putStream`. */
   putFile(path: string, mediaType: MediaType): Promise<StoredFile>;
+  /**
+   * Read a blob in chunks (bounded memory), re-hashing as it goes: the iteration ends with INTEGRITY when the
+   * bytes no longer match their name, so a consumer must not commit its output before the iteration completed.
+   * Errors: VALIDATION (not a sha256), NOT_FOUND, INTEGRITY.
+   */
+  readStream(sha256: string): AsyncIterable<Uint8Array>;
 }
 
 /** A blob being written in pieces (BlobStore.openWriter). Call exactly one of `commit` or `abort`. */
@@ -280,6 +286,26 @@ export function createBlobStore(options: BlobStoreOptions): BlobStore {
         throw cause;
       }
       return writer.commit(mediaType);
+    },
+
+    async *readStream(sha256) {
+      assertSha(sha256);
+      await init();
+      const hash = createHash('sha256');
+      try {
+        for await (const chunk of createReadStream(objectPath(sha256), { highWaterMark: 256 * 1024 })) {
+          hash.update(chunk as Buffer);
+          yield chunk as Buffer;
+        }
+      } catch (cause) {
+        if (isMissing(cause)) throw new AppFailure('NOT_FOUND', 'Không tìm thấy tệp trong kho lưu trữ.', { sha256 });
+        throw cause;
+      }
+      const actual = hash.digest('hex');
+      if (actual !== sha256) {
+        log.error(`[blobs] integrity failure: ${sha256} now hashes to ${actual}`);
+        throw new AppFailure('INTEGRITY', 'Tệp trong kho đã bị thay đổi hoặc hỏng (mã băm không khớp).', { sha256, actual });
+      }
     },
 
     async get(sha256) {

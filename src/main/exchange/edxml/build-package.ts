@@ -202,13 +202,21 @@ export async function buildEdoc(input: EdocBuildInput, options: BuildEdocOptions
   try {
     await write(`${head.toString()}\n`);
     for (const a of pkg.attachments) {
-      const file = await options.blobs.get(a.sha256);
+      const chunks = options.blobs.readStream(a.sha256);
       await write(
         `    <Attachment>\n      <ContentId>cid:${escapeXml(a.contentId.replace(/^cid:/i, ''))}</ContentId>\n      <AttachmentName>${escapeXml(a.name)}</AttachmentName>\n` +
           (a.description !== undefined ? `      <Description>${escapeXml(a.description)}</Description>\n` : '') +
           `      <ContentType>${escapeXml(a.contentType)}</ContentType>\n      <ContentTransferEncoded>`,
       );
-      for (let i = 0; i < file.bytes.length; i += BASE64_PIECE) await write(file.bytes.subarray(i, i + BASE64_PIECE).toString('base64'));
+      // Streamed from the store in bounded memory; pieces are cut at multiples of 3 bytes so the base64 joins up.
+      let carry = Buffer.alloc(0);
+      for await (const chunk of chunks) {
+        const all = carry.length === 0 ? Buffer.from(chunk) : Buffer.concat([carry, chunk]);
+        const whole = all.length - (all.length % 3);
+        for (let i = 0; i < whole; i += BASE64_PIECE) await write(all.subarray(i, Math.min(whole, i + BASE64_PIECE)).toString('base64'));
+        carry = Buffer.from(all.subarray(whole));
+      }
+      if (carry.length > 0) await write(carry.toString('base64'));
       await write('</ContentTransferEncoded>\n    </Attachment>\n');
     }
     await write('  </AttachmentEncoded>\n</edXML>\n');

@@ -1,7 +1,7 @@
 // The streaming pieces under the reader: the incremental base64 decoder (any chunking, any line breaks) and the
 // blob store's streaming write (hashed while written, fsync + rename, nothing left behind on abort or overflow).
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -68,6 +68,23 @@ describe('BlobStore streaming writes', () => {
     await writeFile(file, pdf);
     expect(await store.putFile(file, 'application/pdf')).toEqual(stored);
     expect(await readdir(join(dataDir, 'blobs/tmp'))).toEqual([]);
+  });
+
+  it('readStream re-hashes: a blob changed on disk ends the stream with INTEGRITY; a missing one is NOT_FOUND', async () => {
+    const store = createBlobStore({ dataDir, log: { warn: () => undefined, error: () => undefined } });
+    const bytes = Buffer.alloc(700_000, 9);
+    const stored = await store.put(bytes, 'application/octet-stream');
+    const collect = async (): Promise<number> => {
+      let n = 0;
+      for await (const c of store.readStream(stored.sha256)) n += c.byteLength;
+      return n;
+    };
+    expect(await collect()).toBe(bytes.length);
+    const path = join(dataDir, 'blobs/objects', stored.sha256.slice(0, 2), stored.sha256);
+    await chmod(path, 0o600);
+    await writeFile(path, Buffer.alloc(700_000, 8));
+    await expect(collect()).rejects.toMatchObject({ code: 'INTEGRITY' });
+    await expect(store.readStream('0'.repeat(64))[Symbol.asyncIterator]().next()).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('refuses too large, empty and non-PDF streams and leaves no temp file', async () => {
