@@ -17,6 +17,7 @@ import { findAnchors, textItems } from '../pdf/text-anchors';
 import { certFacts } from './cert-info';
 import type { TokenSigner } from './token/token-session';
 import { verifyPdf, type PdfVerification, type VerifyOptions } from './verify/verify-pdf';
+import { issueAcceptance } from '../../shared/domain/verification-acceptance';
 
 export const PERSONAL_FIELD = 'KyDuyet';
 export const ORGANIZATION_FIELD = 'KySoCoQuan';
@@ -120,12 +121,25 @@ export async function signTextOnly(file: Uint8Array, signer: CmsSigner, options:
   }, signer);
 }
 
-/** Step 6: verify what we made; refuse to issue anything that is not valid. Errors: INTEGRITY. */
-export async function selfVerify(bytes: Uint8Array, options: VerifyOptions): Promise<PdfVerification> {
+/** The Vietnamese warning carried with a file signed while revocation could not be checked (issue 6 item 8). */
+export const REVOCATION_UNCHECKED_WARNING = 'chưa kiểm tra được tình trạng thu hồi';
+
+/** A self-verification result plus what it could not check. */
+export type SelfCheck = PdfVerification & { warnings: string[] };
+
+/**
+ * Step 6: verify what we made; refuse to issue anything that is not valid. Offline (no OCSP/CRL reachable and
+ * nothing usable in the cache) a result that is "unknown" ONLY for want of revocation data is accepted with the
+ * warning "chưa kiểm tra được tình trạng thu hồi", so offices keep working when the link is down; the verdict
+ * itself stays "unknown" (never called good), and revoked, invalid or any other doubt still refuses.
+ * Errors: INTEGRITY.
+ */
+export async function selfVerify(bytes: Uint8Array, options: VerifyOptions): Promise<SelfCheck> {
   const result = await verifyPdf(bytes, options);
-  if (result.verdict !== 'valid' && result.verdict !== 'valid-with-allowed-changes') {
+  const acceptance = issueAcceptance(result);
+  if (acceptance === 'refused') {
     throw new AppFailure('INTEGRITY', `Tự kiểm tra không đạt: ${result.reasons.join('; ')}`, { verdict: result.verdict });
   }
-  return result;
+  return { ...result, warnings: acceptance === 'offline' ? [REVOCATION_UNCHECKED_WARNING] : [] };
 }
 

@@ -402,6 +402,9 @@ export const vi = {
     attachmentLine: (code: string) => `Kèm theo văn bản số ${code}`,
     cancelJob: 'Dừng ký',
     verifyIntro: 'Văn bản chỉ được phát hành sau khi tự kiểm tra chữ ký số cho kết quả hợp lệ.',
+    /** Offline signature or self-verification (issue 6 item 8): shown with the result, never as "hợp lệ". */
+    revocationUnchecked:
+      'Đã ký nhưng chưa kiểm tra được tình trạng thu hồi của chứng thư số (không kết nối được máy chủ OCSP/CRL, bộ nhớ đệm không có dữ liệu). Văn bản vẫn được phát hành; hãy kiểm tra lại khi có mạng.',
     blockers: {
       notSealed: 'Chưa ký số cơ quan.',
       attachmentsUnsigned: 'Còn tệp đính kèm chưa ký số.',

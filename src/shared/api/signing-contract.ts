@@ -18,6 +18,7 @@ import {
   TrustImportRequest,
   VerifyRequest,
   type CertificateSummary,
+  type SignedFile,
   type ModuleInfo,
   type TokenSummary,
   type VerificationSummary,
@@ -44,20 +45,20 @@ export const signingContract = {
   /** Art. 11 step 1: add the number/date fields at the clerk's placement (auto-placed where missing), as an incremental update. Errors: VALIDATION (fields present already, page out of range, encrypted PDF), NOT_FOUND. */
   'signing.prepare': request(PrepareRequest).returns<StoredFile>(),
   /** Art. 11 step 2: personal approval signature (fields prepared when missing); the result goes to the store. Errors: VALIDATION, NOT_FOUND, TOKEN_ABSENT, PIN_INCORRECT, PIN_LOCKED, CERT_EXPIRED, CERT_REVOKED, INTEGRITY. */
-  'signing.personal': request(SignPersonalRequest).returns<StoredFile>(),
+  'signing.personal': request(SignPersonalRequest).returns<SignedFile>(),
   /**
    * Art. 11.1b in a batch: each draft signed personally as `signing.personal`, one token login for all, `job.progress`
    * after each file, cancellable between files. Not atomic: what is signed stays signed (stored, self-verified), so a
    * cancel answers CANCELLED with `details.signed` (StoredFile[], in request order) and signs nothing more; any other
    * failure after the login carries `details.signed` too. A wrong PIN signs nothing. Errors: as signing.personal, CANCELLED.
    */
-  'signing.personalBatch': request(SignPersonalBatchRequest).returns<StoredFile[]>(),
+  'signing.personalBatch': request(SignPersonalBatchRequest).returns<SignedFile[]>(),
   /** Art. 11 step 3: fill number and date as an incremental update. Errors: VALIDATION, NOT_FOUND. */
-  'signing.fillNumber': request(FillNumberRequest).returns<StoredFile>(),
+  'signing.fillNumber': request(FillNumberRequest).returns<SignedFile>(),
   /** Art. 11 step 4: organization signature with the seal, only on the issuing date (Art. 11.2). Errors: as signing.personal. */
-  'signing.organization': request(SignOrganizationRequest).returns<StoredFile>(),
+  'signing.organization': request(SignOrganizationRequest).returns<SignedFile>(),
   /** Art. 11 step 5 / Art. 10.4: text-only organization signatures, one PIN entry, `job.progress`, cancellable. Errors: as signing.personal, CANCELLED. */
-  'signing.attachments': request(SignAttachmentsRequest).returns<StoredFile[]>(),
+  'signing.attachments': request(SignAttachmentsRequest).returns<SignedFile[]>(),
   /** Import a trust anchor whose SHA-256 matches a pin (file in the store or official URL). Errors: VALIDATION (no pin matches), AXIS_UNREACHABLE, NOT_FOUND. */
   'signing.trustImport': request(TrustImportRequest).returns<{ imported: string[] }>(),
   /** Verify every signature of a stored PDF (structure, integrity, changes, chain, revocation). Errors: NOT_FOUND. */

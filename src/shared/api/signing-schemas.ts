@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { IsoDate, JobId, Sha256Hex } from './schemas';
+import type { StoredFile } from './contract';
 
 const Pin = z.string().min(4).max(64);
 const Label = z.string().trim().min(1).max(64);
@@ -133,7 +134,18 @@ export interface SignatureSummary {
   chain: 'trusted' | 'untrusted' | 'expired' | 'not-checked';
   /** Revocation of the signer's certificate; 'unknown' when no fresh data was found (never taken as good). */
   revocation: 'good' | 'revoked' | 'unknown' | 'not-checked';
+  /**
+   * True when this signature is 'unknown' ONLY because no usable revocation data was found (offline, issue 6 item
+   * 8): structure, integrity, changes and chain passed. Self-verification may then issue with the warning.
+   */
+  revocationUnchecked: boolean;
 }
+
+/**
+ * A file made by a signing step, with what the self-verification could not check (e.g. "chưa kiểm tra được tình
+ * trạng thu hồi" when offline); `warnings` is absent when everything was checked.
+ */
+export type SignedFile = StoredFile & { warnings?: string[] };
 
 export interface VerificationSummary {
   verdict: VerdictValue;

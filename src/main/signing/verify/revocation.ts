@@ -35,6 +35,8 @@ export interface RevocationAnswer {
   revokedAt: Date | null;
   /** Where the deciding answer came from. */
   source: 'dss' | 'cms' | 'cache' | 'live' | null;
+  /** The deciding answer itself (DER) and its kind, for a DSS (PAdES B-LT, ltv.ts); null when unknown. */
+  evidence: { kind: 'crl' | 'ocsp'; der: Uint8Array } | null;
 }
 
 /** Clock skew tolerated for "issued in the future" (5 minutes). */
@@ -162,11 +164,11 @@ async function liveCrl(cert: X509Certificate): Promise<Uint8Array | null> {
 }
 
 /** Fold one verified answer into the running decision for time `at`. */
-function decide(evidence: Evidence, at: Date, source: RevocationAnswer['source'], current: RevocationAnswer): RevocationAnswer {
-  if (evidence.revokedAt && evidence.revokedAt.getTime() <= at.getTime()) return { status: 'revoked', revokedAt: evidence.revokedAt, source };
+function decide(evidence: Evidence, at: Date, source: RevocationAnswer['source'], current: RevocationAnswer, raw: RevocationAnswer['evidence']): RevocationAnswer {
+  if (evidence.revokedAt && evidence.revokedAt.getTime() <= at.getTime()) return { status: 'revoked', revokedAt: evidence.revokedAt, source, evidence: raw };
   if (current.status === 'revoked') return current;
   const revokedAt = evidence.revokedAt ?? current.revokedAt;
-  return { status: 'good', revokedAt, source: current.status === 'good' ? current.source : source };
+  return current.status === 'good' ? { ...current, revokedAt } : { status: 'good', revokedAt, source, evidence: raw };
 }
 
 /**
@@ -175,26 +177,26 @@ function decide(evidence: Evidence, at: Date, source: RevocationAnswer['source']
  * from the future is refused). One revoked-at-or-before-`at` answer decides "revoked".
  */
 export async function checkRevocationAt(cert: X509Certificate, issuer: X509Certificate, sources: RevocationSources, at: Date, now: Date): Promise<RevocationAnswer> {
-  let out: RevocationAnswer = { status: 'unknown', revokedAt: null, source: null };
+  let out: RevocationAnswer = { status: 'unknown', revokedAt: null, source: null, evidence: null };
   const groups: Array<[RevocationAnswer['source'], { crls: Uint8Array[]; ocsps: Uint8Array[] }]> = [
     ['dss', sources.dss], ['cms', sources.cms], ...(sources.cacheDir ? [['cache', readCache(sources.cacheDir)] as [RevocationAnswer['source'], { crls: Uint8Array[]; ocsps: Uint8Array[] }]] : []),
   ];
   for (const [source, g] of groups) {
-    for (const der of g.ocsps) { const e = await fromOcsp(der, cert, issuer, at, now); if (e) out = decide(e, at, source, out); }
-    for (const der of g.crls) { const e = await fromCrl(der, cert, issuer, at, now); if (e) out = decide(e, at, source, out); }
+    for (const der of g.ocsps) { const e = await fromOcsp(der, cert, issuer, at, now); if (e) out = decide(e, at, source, out, { kind: 'ocsp', der }); }
+    for (const der of g.crls) { const e = await fromCrl(der, cert, issuer, at, now); if (e) out = decide(e, at, source, out, { kind: 'crl', der }); }
   }
   if (out.status !== 'unknown' || !sources.allowLiveFetch) return out;
   try {
     const ocsp = await liveOcsp(cert, issuer);
     const e = ocsp ? await fromOcsp(ocsp, cert, issuer, at, now) : null;
-    if (e && ocsp) { if (sources.cacheDir) writeCache(sources.cacheDir, 'ocsp', ocsp); return decide(e, at, 'live', out); }
+    if (e && ocsp) { if (sources.cacheDir) writeCache(sources.cacheDir, 'ocsp', ocsp); return decide(e, at, 'live', out, { kind: 'ocsp', der: ocsp }); }
   } catch {
     // Network failure: fall through to the CRL.
   }
   try {
     const crl = await liveCrl(cert);
     const e = crl ? await fromCrl(crl, cert, issuer, at, now) : null;
-    if (e && crl) { if (sources.cacheDir) writeCache(sources.cacheDir, 'crl', crl); return decide(e, at, 'live', out); }
+    if (e && crl) { if (sources.cacheDir) writeCache(sources.cacheDir, 'crl', crl); return decide(e, at, 'live', out, { kind: 'crl', der: crl }); }
   } catch {
     // Unreachable: the status stays unknown.
   }

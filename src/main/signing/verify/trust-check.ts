@@ -46,6 +46,8 @@ export interface TrustResult {
   unknown: string[];
   /** Remarks that do not change the verdict (a revocation after the proven time). */
   notes: string[];
+  /** The only undetermined point is missing revocation data (chain trusted, nothing invalid): issue 6 item 8. */
+  revocationUnchecked: boolean;
 }
 
 /** Certificates, CRLs and OCSP responses of the document's /DSS (last revision). */
@@ -86,7 +88,7 @@ function cnOf(c: X509Certificate): string {
  * existence) when given, otherwise now; the claimed /M never counts (ETSI EN 319 102-1 §5.6.2.1).
  */
 export async function checkTrust(signerDer: Uint8Array, cms: CmsCheck, pdf: ParsedPdf, _sig: FoundSignature, ctx?: TrustContext, poe?: ProofOfExistence | null): Promise<TrustResult> {
-  const result: TrustResult = { chain: 'untrusted', revocation: 'not-checked', invalid: [], unknown: [], notes: [] };
+  const result: TrustResult = { chain: 'untrusted', revocation: 'not-checked', invalid: [], unknown: [], notes: [], revocationUnchecked: false };
   const anchors = (ctx?.anchors ?? []).map(toX509).filter((c): c is X509Certificate => c !== null);
   if (anchors.length === 0) {
     result.unknown.push('chưa cấu hình chứng thư số gốc tin cậy');
@@ -136,5 +138,6 @@ export async function checkTrust(signerDer: Uint8Array, cms: CmsCheck, pdf: Pars
     }
   }
   result.revocation = status;
+  result.revocationUnchecked = status === 'unknown' && result.invalid.length === 0;
   return result;
 }

@@ -116,6 +116,7 @@ async function verifyWithinBudget(bytes: Uint8Array, options: VerifyOptions): Pr
     let provenTime: Date | null = null;
     let tsaName: string | null = null;
     let poe: ProofOfExistence | null = null;
+    let revocationOnly = false;
     // Even a value with structure problems (an orphan, a widget outside /Fields) is verified and its revision analysed.
     if (s.contents && s.byteRange && s.revision !== null) {
       const cms = checkCms(s.contents.bytes, bytes, s.byteRange, s.subFilter === 'ETSI.CAdES.detached', options.integrityOnly === true);
@@ -138,7 +139,10 @@ async function verifyWithinBudget(bytes: Uint8Array, options: VerifyOptions): Pr
       poe = proofs.bestFor(s, provenTime ? { time: provenTime, tsa: tsaName } : null);
       if (!poe) notes.push(`thời điểm ký ${pdfDateToIso(s.claimedTime) ?? '(không ghi)'} do người ký khai, chưa được chứng thực`);
       if (cms.ok && !options.integrityOnly && cms.signerCertDer) {
+        const undeterminedBefore = unknown.length;
         const t = await checkTrust(cms.signerCertDer, cms, pdf, s, options.trust, poe);
+        // Offline (issue 6 item 8): "unknown" only for want of revocation data, everything else checked.
+        revocationOnly = t.revocationUnchecked && undeterminedBefore === 0;
         chain = t.chain;
         revocation = t.revocation;
         why.push(...t.invalid);
@@ -155,6 +159,7 @@ async function verifyWithinBudget(bytes: Uint8Array, options: VerifyOptions): Pr
       coversWholeFile: s.byteRange !== null && (s.byteRange[2] ?? 0) + (s.byteRange[3] ?? 0) === bytes.length,
       certification: s.transforms.find((t) => t.method === 'DocMDP')?.p ?? null,
       verdict, reasons: [...why, ...unknown, ...notes], allowedChanges: allowed, chain, revocation,
+      revocationUnchecked: verdict === 'unknown' && revocationOnly,
     });
   }
   const reasons = [...docProblems];

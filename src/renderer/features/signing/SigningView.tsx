@@ -105,6 +105,11 @@ export function SigningView({ account }: { account: SessionAccount }) {
       <p className="muted">{t.intro}</p>
       <ModeSwitch mode={mode} onMode={setMode} />
       {mode === 'batch' ? <PersonalBatchView actor={account.username} tokens={tokens} /> : null}
+      {mode === 'single' && flow.warning ? (
+        <p role="status" className="notice notice-warn" data-testid="revocation-warning">
+          {flow.warning}
+        </p>
+      ) : null}
       {mode === 'single' && flow.error ? (
         <p role="alert" className="notice notice-error">
           {flow.error}

@@ -47,7 +47,8 @@ export interface FlowState {
   /** The clerk confirmed the attachment list (an empty list counts once confirmed). */
   attachmentsDone: boolean;
   /** Self-verification of the sealed file and of every signed attachment. */
-  verdicts: { main: VerdictValue; attachments: VerdictValue[] } | null;
+  /** `revocationUnchecked`: every 'unknown' here is only "revocation not checked" (offline, issue 6 item 8). */
+  verdicts: { main: VerdictValue; attachments: VerdictValue[]; revocationUnchecked: boolean } | null;
   issued: boolean;
 }
 
@@ -68,7 +69,7 @@ export type FlowAction =
   | { type: 'attachmentRemoved'; sha256: string }
   | { type: 'attachmentsSigned'; signed: StoredRef[] }
   | { type: 'attachmentsDone' }
-  | { type: 'verified'; main: VerdictValue; attachments: VerdictValue[] }
+  | { type: 'verified'; main: VerdictValue; attachments: VerdictValue[]; revocationUnchecked?: boolean }
   | { type: 'issued' }
   | { type: 'reset' };
 
@@ -129,7 +130,7 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
     case 'attachmentsDone':
       return state.sealed && state.attachments.every((a) => a.signed) ? { ...state, attachmentsDone: true, verdicts: null } : state;
     case 'verified':
-      return state.sealed ? { ...state, verdicts: { main: action.main, attachments: action.attachments } } : state;
+      return state.sealed ? { ...state, verdicts: { main: action.main, attachments: action.attachments, revocationUnchecked: action.revocationUnchecked === true } } : state;
     case 'issued':
       return issueBlockers(state).length === 0 ? { ...state, issued: true } : state;
     case 'reset':
@@ -167,7 +168,12 @@ export function issueBlockers(state: FlowState): IssueBlocker[] {
   if (!state.sealed) out.push('notSealed');
   if (!state.attachmentsDone || state.attachments.some((a) => a.signed === null)) out.push('attachmentsUnsigned');
   if (state.verdicts === null) out.push('notVerified');
-  else if (!ACCEPTABLE.includes(state.verdicts.main) || state.verdicts.attachments.some((v) => !ACCEPTABLE.includes(v))) out.push('verdictBad');
+  else {
+    // Offline: issued with the warning when the only doubt is revocation; never for invalid or any other doubt.
+    const offline = state.verdicts.revocationUnchecked;
+    const ok = (v: VerdictValue) => ACCEPTABLE.includes(v) || (offline && v === 'unknown');
+    if (!ok(state.verdicts.main) || !state.verdicts.attachments.every(ok)) out.push('verdictBad');
+  }
   return out;
 }
 

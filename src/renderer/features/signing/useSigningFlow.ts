@@ -5,7 +5,8 @@
  */
 import { useCallback, useReducer, useState, type Dispatch } from 'react';
 import type { Result } from '../../../shared/api/result';
-import type { KeyChoice, PinStateValue, PrepareRequest, VerdictValue } from '../../../shared/api/signing-schemas';
+import type { KeyChoice, PinStateValue, PrepareRequest, SignedFile } from '../../../shared/api/signing-schemas';
+import { issueAcceptance } from '../../../shared/domain/verification-acceptance';
 import { formatDocumentNumber } from '../../../shared/domain/code-notation';
 import { localIsoDate } from '../../../shared/util/time';
 import { checkOutgoingForm, markOutgoingIssued, recordOutgoingAttachments, recordOutgoingRevision, takeOutgoingNumber } from '../../db/outgoing';
@@ -46,6 +47,8 @@ export interface SigningFlow {
   state: FlowState;
   busy: boolean;
   error: string | null;
+  /** "chưa kiểm tra được tình trạng thu hồi" after an offline signature or self-verification (issue 6 item 8). */
+  warning: string | null;
   jobId: string | null;
   /** The newest revision, shown in the preview. */
   current: StoredRef | null;
@@ -75,6 +78,10 @@ export function useSigningFlow(actor: string, onTokenError: () => void): Signing
   const [state, dispatch] = useReducer(flowReducer, undefined, initialFlow);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [warning, setWarning] = useState<string | null>(null);
+  const noteWarnings = (files: SignedFile[]): void => {
+    if (files.some((f) => (f.warnings ?? []).length > 0)) setWarning(t.revocationUnchecked);
+  };
   const [jobId, setJobId] = useState<string | null>(null);
   const today = localIsoDate(now());
 
@@ -139,6 +146,7 @@ export function useSigningFlow(actor: string, onTokenError: () => void): Signing
       if (!state.draft) return;
       const source = state.fieldsPlaced ?? state.draft;
       const signed = valueOf(await api.invoke('signing.personal', { file: source.sha256, key, pin }));
+      noteWarnings([signed]);
       const v = valueOf(await api.invoke('verify.file', { file: signed.sha256 }));
       const file = { sha256: signed.sha256, size: signed.size };
       const signer = v.signatures[0]?.signer ?? '';
@@ -150,6 +158,7 @@ export function useSigningFlow(actor: string, onTokenError: () => void): Signing
 
   const fillWith = async (entry: NonNullable<FlowState['entry']>, personal: StoredRef): Promise<void> => {
     const numbered = valueOf(await api.invoke('signing.fillNumber', { file: personal.sha256, number: formatDocumentNumber(entry.number), date: entry.date }));
+    noteWarnings([numbered]);
     const file = { sha256: numbered.sha256, size: numbered.size };
     await recordOutgoingRevision(db, { entryId: entry.entryId, stage: 'numbered', file, actor, at: now().getTime() });
     dispatch({ type: 'numbered', file });
@@ -184,6 +193,7 @@ export function useSigningFlow(actor: string, onTokenError: () => void): Signing
       if (!state.numbered || !state.entry) return;
       if (!sealAllowedOn(state.entry.date, localIsoDate(now()))) throw new CallFailed(t.sealWrongDay(state.entry.date));
       const sealed = valueOf(await api.invoke('signing.organization', { file: state.numbered.sha256, key, pin }));
+      noteWarnings([sealed]);
       const file = { sha256: sealed.sha256, size: sealed.size };
       await recordOutgoingRevision(db, { entryId: state.entry.entryId, stage: 'sealed', file, actor, at: now().getTime() });
       dispatch({ type: 'sealed', file });
@@ -205,6 +215,7 @@ export function useSigningFlow(actor: string, onTokenError: () => void): Signing
         const signed = valueOf(
           await api.invoke('signing.attachments', { files: unsigned.map((a) => a.sha256), firstLine: t.attachmentLine(state.entry.codeNotation), key, pin, jobId: id }),
         );
+        noteWarnings(signed);
         const refs = signed.map((s) => ({ sha256: s.sha256, size: s.size }));
         const all = [...state.attachments.flatMap((a) => (a.signed ? [a.signed.sha256] : [])), ...refs.map((r) => r.sha256)];
         await recordOutgoingAttachments(db, { entryId: state.entry.entryId, files: all, actor, at: now().getTime() });
@@ -222,9 +233,13 @@ export function useSigningFlow(actor: string, onTokenError: () => void): Signing
     run(async () => {
       if (!state.sealed) return;
       const main = valueOf(await api.invoke('verify.file', { file: state.sealed.sha256 }));
-      const attachments: VerdictValue[] = [];
-      for (const a of state.attachments) attachments.push(valueOf(await api.invoke('verify.file', { file: a.signed?.sha256 ?? a.sha256 })).verdict);
-      dispatch({ type: 'verified', main: main.verdict, attachments });
+      const summaries = [main];
+      for (const a of state.attachments) summaries.push(valueOf(await api.invoke('verify.file', { file: a.signed?.sha256 ?? a.sha256 })));
+      const acceptance = summaries.map(issueAcceptance);
+      // Offline (issue 6 item 8): acceptable with the warning only when nothing is refused for another reason.
+      const revocationUnchecked = !acceptance.includes('refused') && acceptance.includes('offline');
+      if (revocationUnchecked) setWarning(t.revocationUnchecked);
+      dispatch({ type: 'verified', main: main.verdict, attachments: summaries.slice(1).map((s) => s.verdict), revocationUnchecked });
     });
 
   const issue = () =>
@@ -235,5 +250,5 @@ export function useSigningFlow(actor: string, onTokenError: () => void): Signing
     });
 
   const current = state.sealed ?? state.numbered ?? state.personal ?? state.fieldsPlaced ?? state.draft;
-  return { state, busy, error, jobId, current, today, dispatch, acceptDraft, placeFields, proceed, resumeDraft, signPersonal, takeNumber, fillNumber, seal, addAttachment, signAttachments, cancelAttachments, selfVerify, issue };
+  return { state, busy, error, warning, jobId, current, today, dispatch, acceptDraft, placeFields, proceed, resumeDraft, signPersonal, takeNumber, fillNumber, seal, addAttachment, signAttachments, cancelAttachments, selfVerify, issue };
 }

@@ -37,7 +37,7 @@ type BatchAnswer = Result<{ sha256: string; size: number; mediaType: 'applicatio
 function world(pinState: TokenSummary['pinState'], batch: (req: BatchReq, signed: (file: string) => { sha256: string; size: number; mediaType: 'application/pdf' }) => BatchAnswer | Promise<BatchAnswer>) {
   let next = 0x100;
   const signedOnes = new Set<string>();
-  const signature = { field: 'KyDuyet', signer: 'Nguyễn Văn An', organization: null, time: null, timeSource: 'claimed' as const, claimedTime: null, revision: 1, revisions: 1, coversWholeFile: true, verdict: 'valid' as const, reasons: [], allowedChanges: [], certification: null, chain: 'trusted' as const, revocation: 'good' as const };
+  const signature = { field: 'KyDuyet', signer: 'Nguyễn Văn An', organization: null, time: null, timeSource: 'claimed' as const, claimedTime: null, revision: 1, revisions: 1, coversWholeFile: true, verdict: 'valid' as const, reasons: [], allowedChanges: [], certification: null, chain: 'trusted' as const, revocation: 'good' as const, revocationUnchecked: false };
   const signed = (file: string) => {
     const s = `${file.slice(0, 60)}beef`;
     signedOnes.add(s);

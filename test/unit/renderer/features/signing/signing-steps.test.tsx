@@ -44,7 +44,7 @@ function world(paperToo = false, fieldsExist = false) {
   const stored = (verdict?: VerificationSummary['verdict']) => {
     const s = sha((next += 1));
     if (verdict) {
-      const sig = { field: 'KyDuyet', signer: 'Nguyễn Văn An', organization: null, time: null, timeSource: 'claimed' as const, claimedTime: null, revision: 1, revisions: 2, coversWholeFile: false, verdict: 'valid' as const, reasons: [], allowedChanges: [], certification: null, chain: 'trusted' as const, revocation: 'good' as const };
+      const sig = { field: 'KyDuyet', signer: 'Nguyễn Văn An', organization: null, time: null, timeSource: 'claimed' as const, claimedTime: null, revision: 1, revisions: 2, coversWholeFile: false, verdict: 'valid' as const, reasons: [], allowedChanges: [], certification: null, chain: 'trusted' as const, revocation: 'good' as const, revocationUnchecked: false };
       verdicts.set(s, { verdict, reasons: [], signatures: [sig, { ...sig, field: 'CoQuan', revision: 2 }] });
     }
     return { ok: true as const, value: { sha256: s, size: 100, mediaType: 'application/pdf' as const } };

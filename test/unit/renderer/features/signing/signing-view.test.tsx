@@ -33,7 +33,7 @@ function world(tokens: TokenSummary[], onFill?: () => void) {
   const verdicts = new Map<string, VerificationSummary>();
   const signed = (verdict: VerificationSummary['verdict']) => {
     const s = sha((next += 1));
-    verdicts.set(s, { verdict, reasons: [], signatures: [{ field: 'KyDuyet', signer: 'Nguyễn Văn An', organization: null, time: null, timeSource: 'claimed', claimedTime: null, revision: 1, revisions: 1, coversWholeFile: true, verdict: 'valid', reasons: [], allowedChanges: [], certification: null, chain: 'trusted', revocation: 'good' }] });
+    verdicts.set(s, { verdict, reasons: [], signatures: [{ field: 'KyDuyet', signer: 'Nguyễn Văn An', organization: null, time: null, timeSource: 'claimed', claimedTime: null, revision: 1, revisions: 1, coversWholeFile: true, verdict: 'valid', reasons: [], allowedChanges: [], certification: null, chain: 'trusted', revocation: 'good', revocationUnchecked: false }] });
     return { ok: true as const, value: { sha256: s, size: 100, mediaType: 'application/pdf' as const } };
   };
   const w = makeWorld({

@@ -7,7 +7,7 @@ import { isAcceptable, signatureLines, summaryLines, verdictText } from '../../.
 
 const SIG: SignatureSummary = {
   field: 'KyDuyet', signer: 'Nguyễn Văn An', organization: 'Ủy ban nhân dân xã Thử Nghiệm', time: '2026-03-02T09:15:00+07:00', timeSource: 'timestamp', claimedTime: '2026-03-02T09:15:00+07:00',
-  revision: 2, revisions: 3, coversWholeFile: false, verdict: 'valid-with-allowed-changes', reasons: [], allowedChanges: ['điền số và ngày vào ô đã có'], certification: null, chain: 'trusted', revocation: 'good',
+  revision: 2, revisions: 3, coversWholeFile: false, verdict: 'valid-with-allowed-changes', reasons: [], allowedChanges: ['điền số và ngày vào ô đã có'], certification: null, chain: 'trusted', revocation: 'good', revocationUnchecked: false,
 };
 
 describe('verdictText', () => {
