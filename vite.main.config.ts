@@ -9,7 +9,12 @@ export default defineConfig({
     sourcemap: true,
     lib: {
       // The verification worker is its own entry: verify-worker.ts starts .vite/build/verify-worker.js.
-      entry: { main: 'src/main/electron/main.ts', 'verify-worker': 'src/main/signing/verify/verify-worker-main.ts' },
+      entry: {
+        main: 'src/main/electron/main.ts',
+        'verify-worker': 'src/main/signing/verify/verify-worker-main.ts',
+        // The edXML reading worker: read-worker.ts starts .vite/build/edxml-worker.js.
+        'edxml-worker': 'src/main/exchange/edxml/read-worker-main.ts',
+      },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },

@@ -35,6 +35,8 @@ export default defineConfig({
       input: {
         'web-host': fileURLToPath(new URL('./src/main/web-host/main.ts', import.meta.url)),
         'verify-worker': fileURLToPath(new URL('./src/main/signing/verify/verify-worker-main.ts', import.meta.url)),
+        // The edXML reading worker (src/main/exchange/edxml/read-worker.ts looks for edxml-worker.mjs).
+        'edxml-worker': fileURLToPath(new URL('./src/main/exchange/edxml/read-worker-main.ts', import.meta.url)),
       },
       output: { format: 'es', entryFileNames: '[name].mjs' },
     },

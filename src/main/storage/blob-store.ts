@@ -72,6 +72,11 @@ export interface BlobStoreOptions {
   /** Upper bound of a stored file; default MAX_FILE_BYTES (tests lower it). */
   maxBytes?: number;
   log?: Pick<Console, 'warn' | 'error'>;
+  /**
+   * Remove temp files of interrupted writes at start (default true). A second store over the same folder in a
+   * worker thread passes false, so it never removes a write the main thread has in progress.
+   */
+  removeStaleTemp?: boolean;
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -129,7 +134,7 @@ export function createBlobStore(options: BlobStoreOptions): BlobStore {
   const metaPath = (sha: string): string => `${objectPath(sha)}.meta.json`;
 
   const init = (): Promise<void> => {
-    ready ??= removeStaleTempFiles(tmpDir).then(
+    ready ??= (options.removeStaleTemp === false ? Promise.resolve(0) : removeStaleTempFiles(tmpDir)).then(
       (removed) => {
         if (removed > 0) log.warn(`[blobs] removed ${removed} temp file(s) left by an interrupted write`);
       },
