@@ -104,7 +104,7 @@ describe('RegisterView', () => {
     expect(rows(view).length).toBeLessThan(80);
     expect(rows(view)[0]?.textContent).toContain('01/UBND-VP');
     expect(view.container.querySelector('[role="table"]')?.getAttribute('aria-rowcount')).toBe(String(TOTAL + 1));
-  }, 60_000);
+  }, 120_000);
 
   it('cancels an entry with a reason: it keeps its number and stays, marked "Đã hủy"; search works without diacritics', async () => {
     const world = makeWorld();
@@ -136,7 +136,7 @@ describe('RegisterView', () => {
     expect(only.querySelector('[role="cell"]:nth-child(2)')?.textContent).toBe('2');
     expect(await world.db.registerEntries.count()).toBe(TOTAL);
     expect(await world.db.journal.count()).toBe(1);
-  }, 60_000);
+  }, 120_000);
 
   it('never shows a cancelled entry as active once the cancel has committed, even while its row is still loading', async () => {
     const world = makeWorld();
@@ -175,7 +175,7 @@ describe('RegisterView', () => {
     expect(only.className).toContain('cancelled');
     expect(buttonNamed(only, 'Xem')).toBeDefined();
     expect([...only.querySelectorAll('button')].map((b) => b.textContent)).not.toContain('Hủy');
-  }, 60_000);
+  }, 120_000);
 
   it('offers no "Hủy" to a leader, who may still print and export', async () => {
     const world = makeWorld();
@@ -185,5 +185,5 @@ describe('RegisterView', () => {
     expect(rows(view).some((r) => [...r.querySelectorAll('button')].some((b) => b.textContent === 'Hủy'))).toBe(false);
     expect(buttonNamed(view.container, 'In sổ (PDF)')).toBeDefined();
     expect(buttonNamed(view.container, 'Xuất Excel')).toBeDefined();
-  }, 60_000);
+  }, 120_000);
 });
