@@ -4,6 +4,8 @@
  *   - `build-package.ts`  `buildEdoc(input, options): Promise<BuiltPackage>`, `buildStatus(input): BuiltStatus`
  *   - `check-package.ts`  `checkPackageFile(path, options): Promise<PackageCheck>` (the strict validator, also
  *                         behind `npx vanthu edxml check`)
+ *   - `read-worker.ts`    `new EdxmlReader({dataDir, limits}).read(path)`: readPackage in a worker thread with heap
+ *                         and time bounds (use this from Electron's main thread and the web host)
  *   - `inspect-package.ts` `inspectPackage(path, options)`: readPackage shaped as the sync engine's `inspect` hook
  *   - `src/shared/domain/edxml/dedup-keys.ts` `dedupKeys(header, attachments)` (pure)
  *   - `src/shared/domain/edxml/status-reply.ts` `responseForDocument`, `statusReply` (01, 03, 15 …) and
@@ -19,8 +21,8 @@
  * entity but the five predefined ones and character references is expanded. Base64 attachment text never
  * reaches the parser: it is decoded incrementally and written straight into the content-addressed store, so a
  * package with a 100 MB attachment parses in bounded memory. All bounds are in `EdxmlLimits`
- * (src/shared/domain/edxml/limits.ts). Run `readPackage` in a worker thread when the caller is Electron's main
- * thread (architecture.md "Security rules"); it needs only a path and a blob store.
+ * (src/shared/domain/edxml/limits.ts). From Electron's main thread or the web host, read through `EdxmlReader`
+ * (a worker thread, architecture.md "Security rules"); `readPackage` itself needs only a path and a blob store.
  */
 import type { StoredFile } from '../../../shared/api/contract';
 import type { DedupKeys } from '../../../shared/domain/edxml/dedup-keys';
