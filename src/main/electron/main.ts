@@ -9,6 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServices } from '../host/compose';
+import { createSafeStorageSecretStore } from './secret-store';
 import { createHandlers } from '../host/handlers';
 import { APP_ENTRY_URL } from './app-origin';
 import { ipcEmitter, registerIpc } from './ipc';
@@ -68,6 +69,8 @@ async function start(): Promise<void> {
     transport: 'electron',
     version: app.getVersion(),
     emit: ipcEmitter(currentWindow),
+    // The axis secret goes to the OS keychain (safeStorage), never to a plain file (issue 8).
+    secrets: createSafeStorageSecretStore(paths.dataDir),
   });
   registerIpc(createHandlers(services), currentWindow);
   Menu.setApplicationMenu(buildAppMenu(currentWindow, paths.dataDir));

@@ -8,20 +8,11 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppFailure } from '../../shared/api/result';
 import { writeFileAtomic } from '../storage/atomic-file';
+import type { SecretStore } from '../storage/secret-store';
 import { toSafeFileName } from '../util/safe-path';
 
-/**
- * The SecretStore port services take in their constructors (house rule 3). Errors (AppFailure): VALIDATION for a
- * bad key, FORBIDDEN when the OS offers no real encryption, INTEGRITY when a stored value cannot be decrypted.
- */
-export interface SecretStore {
-  /** Stores `value` under `key`, replacing any earlier value. */
-  set(key: string, value: string): Promise<void>;
-  /** The value under `key`, or null when none is stored. */
-  get(key: string): Promise<string | null>;
-  /** Forgets `key`; nothing happens when it is not stored. */
-  delete(key: string): Promise<void>;
-}
+/** The SecretStore port lives in storage/ so the web host implements it too; re-exported for the shell. */
+export type { SecretStore };
 
 /** Why the OS store cannot be used, or null when it can (so Cài đặt can say so before asking for a password). */
 export function secretStoreUnavailableReason(): string | null {

@@ -70,7 +70,7 @@ export function createServices(options: ServicesOptions): Services {
     log,
   });
   const scanAdapters = createScanAdapters({ dataDir: options.dataDir, env: options.env ?? process.env, log });
-  const scan = createScanService({ blobs, jobs, adapters: scanAdapters.adapters, network: scanAdapters.network, log });
+  const scan = createScanService({ blobs, jobs, adapters: scanAdapters.adapters, network: scanAdapters.network, recent: scanAdapters.recent, log });
   // Start the clean-up now so a crash's leftovers go away at launch, not at the first file call.
   blobs.init().catch((cause: unknown) => log.error('[blobs] could not clean temp files', cause));
   return {

@@ -72,5 +72,6 @@ export function createHandlers(services: Services): Handlers {
     'scan.addNetwork': (req) => services.scan.addNetwork(req.url, req.name),
     'scan.removeNetwork': (req) => services.scan.removeNetwork(req.deviceId),
     'scan.start': (req) => services.scan.start(req),
+    'scan.recent': () => services.scan.recent(),
   };
 }

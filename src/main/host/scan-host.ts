@@ -8,6 +8,7 @@
  */
 import type { Scanner } from '../scan/scanner';
 import type { NetworkScanners } from '../scan/scan-service';
+import { createRecentScans, type RecentScans } from '../scan/recent-scans';
 import { createEsclRegistry } from '../scan/devices/escl/escl-registry';
 import { createEsclScanner } from '../scan/devices/escl/escl-scanner';
 import { createSaneScanner } from '../scan/devices/sane-scanner';
@@ -38,8 +39,8 @@ export function saneExtraArgs(raw: string | undefined, log: Pick<Console, 'warn'
   return [];
 }
 
-/** Build the adapters for this platform. */
-export function createScanAdapters(options: ScanAdaptersOptions): { adapters: Scanner[]; network?: NetworkScanners } {
+/** Build the adapters for this platform, the network-scanner list and the record of scanned documents. */
+export function createScanAdapters(options: ScanAdaptersOptions): { adapters: Scanner[]; network: NetworkScanners; recent: RecentScans } {
   const platform = options.platform ?? process.platform;
   const adapters: Scanner[] = [];
   if (platform === 'win32') adapters.push(createWiaScanner({ env: options.env }));
@@ -48,5 +49,5 @@ export function createScanAdapters(options: ScanAdaptersOptions): { adapters: Sc
   }
   const network = createEsclRegistry({ dataDir: options.dataDir, log: options.log });
   adapters.push(createEsclScanner({ listDevices: () => network.list() }));
-  return { adapters, network };
+  return { adapters, network, recent: createRecentScans({ dataDir: options.dataDir, log: options.log }) };
 }

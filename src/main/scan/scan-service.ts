@@ -11,8 +11,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppFailure, type AppErrorCode } from '../../shared/api/result';
-import type { ScanDeviceSummary, ScanResult, ScanStartRequest, ScannedDocument, SplitMode } from '../../shared/api/scan-schemas';
+import type { ScanDeviceSummary, ScannedRecord, ScanResult, ScanStartRequest, ScannedDocument, SplitMode } from '../../shared/api/scan-schemas';
 import type { BlobStore } from '../storage/blob-store';
+import type { RecentScans } from './recent-scans';
 import type { JobRunner } from '../jobs/job-runner';
 import { measurePage, pageRole, splitStack, type PageRole } from './batch-split';
 import { greySamples } from './image/png-image';
@@ -34,6 +35,8 @@ export interface ScanServiceOptions {
   /** One adapter per kind (sane, escl, wia); a missing kind answers SCANNER_UNAVAILABLE. */
   adapters: readonly Scanner[];
   network?: NetworkScanners;
+  /** Where every stored document is recorded (recent-scans.ts); absent in tests that do not need it. */
+  recent?: RecentScans;
   now?: () => Date;
   log?: Pick<Console, 'warn' | 'error'>;
   /** Where private work directories are made (default the OS temp dir). */
@@ -50,6 +53,8 @@ export interface ScanService {
   removeNetwork(deviceId: string): Promise<{ removed: true }>;
   /** Scan as a job; see scan-contract.ts for the errors and `details.partial`. */
   start(req: ScanStartRequest): Promise<ScanResult>;
+  /** Documents stored by scans, newest first. */
+  recent(): Promise<ScannedRecord[]>;
 }
 
 const INTERRUPTION: Readonly<Record<InterruptionReason, { code: AppErrorCode; message: string }>> = {
@@ -100,6 +105,16 @@ export function createScanService(opts: ScanServiceOptions): ScanService {
     return { documents, pagesScanned: pages.length, separatorPages: separators.map((s) => (good[s] ?? 0) + 1), corruptPages };
   };
 
+  /** Record stored documents; a failure to record is logged and never costs the scan itself. */
+  const remember = async (result: ScanResult | undefined, deviceId: string): Promise<void> => {
+    if (result === undefined || result.documents.length === 0 || opts.recent === undefined) return;
+    try {
+      await opts.recent.add(result.documents, deviceId, now());
+    } catch (cause) {
+      log.error('[scan] could not record the scanned documents', cause);
+    }
+  };
+
   return {
     async devices() {
       const lists = await Promise.all(
@@ -125,6 +140,7 @@ export function createScanService(opts: ScanServiceOptions): ScanService {
       }
       return { removed: true as const };
     },
+    recent: async () => (opts.recent === undefined ? [] : opts.recent.list()),
     start(req) {
       const adapter = adapterFor(req.deviceId);
       const total = req.settings.source === 'flatbed' ? 1 : 0;
@@ -138,6 +154,7 @@ export function createScanService(opts: ScanServiceOptions): ScanService {
             onPage: (_page, count) => ctx.progress(count, Math.max(total, count)),
           });
           const partial = outcome.pages.length > 0 ? await store(outcome.pages, req.settings, req.split) : undefined;
+          await remember(partial, req.deviceId);
           if (outcome.interruption !== undefined) {
             const { code, message } = INTERRUPTION[outcome.interruption.reason];
             log.warn(`[scan] stopped early (${outcome.interruption.reason}) after ${outcome.pages.length} pages: ${outcome.interruption.detail}`);

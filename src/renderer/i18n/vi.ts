@@ -198,6 +198,8 @@ export const vi = {
     kept: (pages: number) => `Đã giữ lại ${pages} trang quét được trước khi dừng.`,
     separators: (list: string) => `Trang phân cách (không đưa vào văn bản): ${list}.`,
     corrupt: (list: string) => `Trang bị hỏng, cần quét lại: ${list}.`,
+    unregisteredTitle: 'Bản quét chưa đăng ký',
+    unregisteredLine: (when: string, pages: number) => `Quét lúc ${when}: ${pages} trang`,
   },
   registration: {
     chooseFile: 'Chọn tệp PDF',

@@ -21,6 +21,7 @@ import {
 import type { HolidayRules } from '../domain/calendar-rules';
 import type { ChannelRules } from '../domain/delivery-channel';
 import { signingContract } from './signing-contract';
+import { exchangeContract } from './exchange-contract';
 import { scanContract } from './scan-contract';
 
 interface ChannelSpec<S extends z.ZodType, R> {
@@ -97,6 +98,8 @@ export const contract = {
   'jobs.cancel': request(JobRef).returns<{ cancelled: true }>(),
   /** Token, signing and verification channels of issue 3 (signing-contract.ts). */
   ...signingContract,
+  /** Axis, sync engine, spools and agency directory of issue 8 (exchange-contract.ts). */
+  ...exchangeContract,
   /** Scanners, their options and scan jobs of issue 9 (scan-contract.ts). */
   ...scanContract,
 } as const;

@@ -1,6 +1,7 @@
 /** Events main pushes to the renderer (past-tense nouns or progress names, house rule 4). */
 import type { Settings } from './schemas';
 import type { TokenSummary } from './signing-schemas';
+import type { SyncStatus } from './exchange-schemas';
 
 export interface JobProgress {
   jobId: string;
@@ -16,11 +17,13 @@ export interface EventPayloads {
   'job.progress': JobProgress;
   /** A token was inserted or removed, or its PIN state changed (main polls the driver). */
   'token.changed': { tokens: TokenSummary[] };
+  /** The sync engine's state changed: online/offline, queue lengths, last error (issue 8). */
+  'sync.status': SyncStatus;
 }
 
 export type EventName = keyof EventPayloads;
 
-export const EVENT_NAMES: readonly EventName[] = ['settings.changed', 'job.progress', 'token.changed'];
+export const EVENT_NAMES: readonly EventName[] = ['settings.changed', 'job.progress', 'token.changed', 'sync.status'];
 
 export function isEventName(value: unknown): value is EventName {
   return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);

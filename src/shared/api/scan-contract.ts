@@ -11,6 +11,7 @@ import {
   ScanStartRequest,
   type ScanCapabilitiesSummary,
   type ScanDeviceSummary,
+  type ScannedRecord,
   type ScanResult,
 } from './scan-schemas';
 import type { z } from 'zod';
@@ -40,4 +41,6 @@ export const scanContract = {
    * SCAN_IMAGE_CORRUPT (no readable page), CANCELLED; all but VALIDATION carry `details.partial` when pages were kept.
    */
   'scan.start': request(ScanStartRequest).returns<ScanResult>(),
+  /** Documents stored by scans on this workstation, newest first (also those kept from a stopped scan), so none is lost before it is registered. Errors: none. */
+  'scan.recent': request(Empty).returns<ScannedRecord[]>(),
 } as const;

@@ -56,6 +56,16 @@ export interface ScannedDocument {
   sourcePages: number[];
 }
 
+/** A document some scan stored (scan.recent): its PDF in the store, when, and from which device. */
+export interface ScannedRecord {
+  sha256: string;
+  size: number;
+  pageCount: number;
+  /** ISO 8601 instant. */
+  scannedAt: string;
+  device: string;
+}
+
 export interface ScanResult {
   documents: ScannedDocument[];
   /** Pages the scanner delivered, separators and damaged ones included. */

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createJobRunner } from '../../../src/main/jobs/job-runner';
 import { createEsclRegistry } from '../../../src/main/scan/devices/escl/escl-registry';
 import { createEsclScanner } from '../../../src/main/scan/devices/escl/escl-scanner';
+import { createRecentScans } from '../../../src/main/scan/recent-scans';
 import { createScanService, type ScanService } from '../../../src/main/scan/scan-service';
 import { createBlobStore, type BlobStore } from '../../../src/main/storage/blob-store';
 import type { JobProgress } from '../../../src/shared/api/events';
@@ -63,7 +64,7 @@ async function setUp(pages: TestPage[], faults: EsclFaults = {}, formats?: strin
   device = await startEsclTestDevice({ pages, faults, ...(formats ? { formats } : {}) });
   const registry = createEsclRegistry({ dataDir, log: quiet });
   const jobs = createJobRunner((_e, p) => events.push(p), { maxEventsPerSecond: 1000 });
-  const scans = createScanService({ blobs, jobs, adapters: [createEsclScanner({ listDevices: () => registry.list(), busyRetryMs: 50 })], network: registry, log: quiet, tempDir });
+  const scans = createScanService({ blobs, jobs, adapters: [createEsclScanner({ listDevices: () => registry.list(), busyRetryMs: 50 })], network: registry, recent: createRecentScans({ dataDir, log: quiet }), log: quiet, tempDir });
   const added = await scans.addNetwork(device.url);
   return { scans, jobs, id: added.id };
 }
@@ -138,6 +139,10 @@ describe('eSCL test device', () => {
     expect(failure.message).toMatch(/kẹt giấy; các trang đã quét được giữ lại/);
     expect(partialOf(failure).pagesScanned).toBe(2);
     expect((await pdfPages(partialOf(failure))).pages).toBe(2);
+    // The kept document is recorded at once, so it is listed until it is registered (also after a reload).
+    expect(await scans.recent()).toEqual([
+      { sha256: partialOf(failure).documents[0]?.file.sha256, size: partialOf(failure).documents[0]?.file.size, pageCount: 2, scannedAt: expect.any(String), device: expect.stringContaining('escl:') },
+    ]);
   });
 
   it('an opened door after one page gives SCANNER_COVER_OPEN and keeps the page', async () => {

@@ -36,8 +36,8 @@ export interface SyncEngineOptions {
   client(): Promise<AxisClient>;
   hooks?: SyncHooks;
   onStatus?(status: SyncStatus): void;
-  /** Between two polls while online. Default 60 s. */
-  pollIntervalMs?: number;
+  /** Between two polls while online (a function when a setting can change it). Default 60 s. */
+  pollIntervalMs?: number | (() => number);
   backoff?: BackoffPolicy;
   random?: () => number;
   maxPackageBytes: number;
@@ -78,7 +78,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? console;
   const hooks = options.hooks ?? {};
-  const poll = options.pollIntervalMs ?? 60_000;
+  const poll = (): number => (typeof options.pollIntervalMs === 'function' ? options.pollIntervalMs() : (options.pollIntervalMs ?? 60_000));
   const policy = options.backoff ?? DEFAULT_BACKOFF;
   const random = options.random ?? Math.random;
   let paused = options.paused ?? false;
@@ -93,6 +93,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = true;
   let lastEmitted = '';
+  /** Set by start(): calls that need the spools loaded wait for it. */
+  let started: Promise<void> | null = null;
 
   const status = (): SyncStatus => ({
     online,
@@ -235,7 +237,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       emit();
       return;
     }
-    let delay = ok ? poll : backoffDelay(failures, policy, random);
+    let delay = ok ? poll() : backoffDelay(failures, policy, random);
     const due = outgoing.nextDue();
     if (ok && due) delay = Math.min(delay, Math.max(0, due.getTime() - now().getTime()));
     nextAttemptAt = new Date(now().getTime() + delay).toISOString();
@@ -277,12 +279,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   return {
-    async start() {
-      await incoming.init();
-      await outgoing.init();
-      stopped = false;
-      emit();
-      void kick();
+    start() {
+      started ??= (async () => {
+        await incoming.init();
+        await outgoing.init();
+        stopped = false;
+        emit();
+        void kick();
+      })();
+      return started;
     },
     async stop() {
       stopped = true;
@@ -304,6 +309,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return status();
     },
     async syncNow() {
+      await started;
       if (running) {
         again = true;
         await running;
@@ -315,12 +321,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     incoming,
     outgoing,
     async enqueue(input) {
+      await started;
       const item = await outgoing.enqueue(input);
       emit();
       void kick();
       return item;
     },
     async confirmIngested(id) {
+      await started;
       const item = await incoming.confirmIngested(id);
       emit();
       return item;

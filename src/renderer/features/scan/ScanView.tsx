@@ -10,12 +10,16 @@ import { vi, VIEW_LABELS } from '../../i18n/vi';
 import { useAppStore } from '../../stores/AppContext';
 import { ScannedDocuments } from './ScannedDocuments';
 import { ScanOptions } from './ScanOptions';
+import { UnregisteredScans } from './UnregisteredScans';
 import { useScan } from './useScan';
+import { useUnregisteredScans } from './useUnregisteredScans';
 
 const t = vi.scan;
 
 export function ScanView() {
   const scan = useScan();
+  const unregistered = useUnregisteredScans();
+  const { reload } = unregistered;
   const handOffScan = useAppStore((s) => s.handOffScan);
   const progress = useAppStore((s) => (scan.jobId === null ? undefined : s.jobs[scan.jobId]));
   const [address, setAddress] = useState('');
@@ -35,6 +39,11 @@ export function ScanView() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+
+  // A finished (or stopped) scan recorded new documents in main: list them.
+  useEffect(() => {
+    if (!scan.busy) reload();
+  }, [scan.busy, reload]);
 
   const done = progress?.done ?? 0;
   return (
@@ -92,6 +101,7 @@ export function ScanView() {
         </p>
       ) : null}
       {scan.result ? <ScannedDocuments result={scan.result} onRegister={(sha256, i) => handOffScan({ sha256, name: `ban-quet-${i}.pdf` })} /> : null}
+      <UnregisteredScans scans={unregistered.scans.filter((u) => !scan.result?.documents.some((d) => d.file.sha256 === u.sha256))} onRegister={(r) => handOffScan({ sha256: r.sha256, name: `ban-quet-${r.scannedAt.slice(0, 10)}.pdf` })} />
     </section>
   );
 }

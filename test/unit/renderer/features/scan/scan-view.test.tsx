@@ -103,6 +103,34 @@ describe('ScanView', () => {
     expect(container.textContent).toContain('Văn bản 1: 2 trang');
   });
 
+  it('lists documents scanned earlier that no register entry holds, and hands one over', async () => {
+    const OLD = 'b'.repeat(64);
+    const REGISTERED = 'c'.repeat(64);
+    const world = makeWorld({
+      'scan.devices': () => ({ ok: true, value: [] }),
+      'scan.recent': () => ({
+        ok: true,
+        value: [
+          { sha256: OLD, size: 10, pageCount: 4, scannedAt: '2026-11-23T01:30:00.000Z', device: 'sane:test:0' },
+          { sha256: REGISTERED, size: 10, pageCount: 1, scannedAt: '2026-11-22T01:30:00.000Z', device: 'sane:test:0' },
+        ],
+      }),
+    });
+    await world.db.documents.add({ id: 'doc-1', direction: 'incoming', fileSha256: REGISTERED } as never);
+    rendered = await render(<ScanView />, world);
+    const { container } = rendered;
+    const section = await waitFor(() => {
+      const el = container.querySelector('[aria-label="Bản quét chưa đăng ký"]');
+      if (!el) throw new Error('not yet');
+      return el as HTMLElement;
+    });
+    // 08:30 in Asia/Ho_Chi_Minh.
+    await waitFor(() => expect(section.textContent).toContain('Quét lúc 08:30 23/11/2026: 4 trang'));
+    expect(section.querySelectorAll('li')).toHaveLength(1);
+    await click(buttonNamed(section, 'Đăng ký văn bản này'));
+    expect(world.store.getState().takeScanHandoff()).toEqual({ sha256: OLD, name: 'ban-quet-2026-11-23.pdf' });
+  });
+
   it('says so when no scanner is found', async () => {
     rendered = await render(<ScanView />, makeWorld({ 'scan.devices': () => ({ ok: true, value: [] }) }));
     await waitFor(() => expect(rendered?.container.textContent).toContain('Không tìm thấy máy quét nào'));
