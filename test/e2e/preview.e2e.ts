@@ -67,7 +67,7 @@ test('a scanned page with a JPEG 2000 image is drawn in the preview', async ({ p
         return data ? [data[0] ?? 0, data[1] ?? 0, data[2] ?? 0] : [];
       });
     const isRed = ([r = 0, g = 255, b = 255]: number[]) => r > 150 && g < 80 && b < 80;
-    await expect.poll(async () => isRed(await centre()), { timeout: 30_000 }).toBe(true);
+    await expect.poll(async () => isRed(await centre()), { timeout: 60_000 }).toBe(true);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -43,7 +43,7 @@ test('a leader signs two drafts with one PIN entry; the clerk finds both waiting
   await batch.getByLabel('Mã PIN').fill(PERSONAL_TOKEN.pin);
   await batch.getByRole('button', { name: 'Ký duyệt 2 văn bản (một lần nhập PIN)' }).click();
 
-  await expect(batch.getByRole('status')).toContainText('Đã ký duyệt 2 văn bản; tất cả đang chờ văn thư cấp số.', { timeout: 60_000 });
+  await expect(batch.getByRole('status')).toContainText('Đã ký duyệt 2 văn bản; tất cả đang chờ văn thư cấp số.', { timeout: 120_000 });
   await expect(batch.getByTestId('batch-item').filter({ hasText: 'Đã ký duyệt, chờ cấp số' })).toHaveCount(2);
 
   await auth.logout();

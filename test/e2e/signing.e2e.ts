@@ -46,11 +46,11 @@ test('a clerk signs, numbers, seals, verifies and issues a document with USB tok
   await signing.step('attachments').getByRole('button', { name: 'Tiếp tục' }).click();
 
   const panel = page.getByTestId('verification-panel');
-  await expect(panel.getByTestId('verdict')).toContainText('Hợp lệ', { timeout: 45_000 });
+  await expect(panel.getByTestId('verdict')).toContainText('Hợp lệ', { timeout: 90_000 });
   await expect(panel).toContainText('Nguyễn Văn An');
   await expect(panel).toContainText('Ủy ban nhân dân xã Thử Nghiệm');
   const issue = signing.step('verify').getByRole('button', { name: 'Phát hành', exact: true });
-  await expect(issue).toBeEnabled({ timeout: 45_000 });
+  await expect(issue).toBeEnabled({ timeout: 90_000 });
   await issue.click();
   await expect(page.getByText('Đã phát hành văn bản số 01/QĐ-UBND.')).toBeVisible();
 

@@ -30,7 +30,7 @@ export class RegisterPage {
 
   async download(buttonName: 'Xuất Excel' | 'In sổ (PDF)'): Promise<Download> {
     const [download] = await Promise.all([
-      this.page.waitForEvent('download', { timeout: 60_000 }),
+      this.page.waitForEvent('download', { timeout: 120_000 }),
       this.page.getByRole('button', { name: buttonName }).click(),
     ]);
     return download;
