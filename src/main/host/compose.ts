@@ -13,6 +13,8 @@ import { createRuleFiles, type RuleFiles } from '../storage/rule-files';
 import { createSettingsStore, type SettingsStore } from '../storage/settings-store';
 import { createScanService, type ScanService } from '../scan/scan-service';
 import { createSigningHost, type SigningHost } from './signing-host';
+import { createExchangeHost, type ExchangeHost } from '../exchange/exchange-host';
+import { createFileSecretStore, type SecretStore } from '../storage/secret-store';
 import { createScanAdapters } from './scan-host';
 
 /** The host's event sink: one call per event, payload typed by `events.ts`. */
@@ -29,6 +31,10 @@ export interface ServicesOptions {
   log?: Pick<Console, 'warn' | 'error'>;
   /** Environment read for VANTHU_PKCS11_MODULE and VANTHU_EXTRA_TRUST_PINS (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /** Where secrets (the axis secret) are kept: Electron passes safeStorage; default 0600 files (web host). */
+  secrets?: SecretStore;
+  /** Do not start the sync engine at launch (tests of other areas). Default: started. */
+  startSync?: boolean;
 }
 
 export interface Services {
@@ -43,6 +49,8 @@ export interface Services {
   journal: JournalWitness;
   /** Tokens, the Art. 11 signing steps, verification and trust anchors (issue 3). */
   signing: SigningHost;
+  /** Axis client, spools, sync engine and agency directory (issue 8). */
+  exchange: ExchangeHost;
   /** Scanners (SANE, eSCL, WIA) and scan jobs (issue 9). */
   scan: ScanService;
 }
@@ -71,6 +79,16 @@ export function createServices(options: ServicesOptions): Services {
   });
   const scanAdapters = createScanAdapters({ dataDir: options.dataDir, env: options.env ?? process.env, log });
   const scan = createScanService({ blobs, jobs, adapters: scanAdapters.adapters, network: scanAdapters.network, recent: scanAdapters.recent, log });
+  const exchange = createExchangeHost({
+    dataDir: options.dataDir,
+    blobs,
+    secrets: options.secrets ?? createFileSecretStore(options.dataDir),
+    unitCode: async () => (await settings.get()).unitCode,
+    onStatus: (status) => options.emit('sync.status', status),
+    log,
+  });
+  // The engine runs from launch, whether or not a window is open (issue 8).
+  if (options.startSync !== false) exchange.start().catch((cause: unknown) => log.error('[exchange] sync engine did not start', cause));
   // Start the clean-up now so a crash's leftovers go away at launch, not at the first file call.
   blobs.init().catch((cause: unknown) => log.error('[blobs] could not clean temp files', cause));
   return {
@@ -83,6 +101,7 @@ export function createServices(options: ServicesOptions): Services {
     jobs,
     journal: createJournalWitness({ dataDir: options.dataDir, log }),
     signing,
+    exchange,
     scan,
   };
 }
