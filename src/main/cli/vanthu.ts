@@ -21,6 +21,7 @@ import type { TrustContext } from '../signing/verify/trust-check';
 import { verifyPdf, type PdfVerification } from '../signing/verify/verify-pdf';
 import { requestTimestamp } from '../signing/tsa/tsa-client';
 import { isSafeExternalUrl } from '../util/safe-path';
+import { SIGN_USAGE, VERIFY_USAGE, mainUsage } from './usage';
 
 const VERDICT_VI: Record<PdfVerification['verdict'], string> = {
   valid: 'hợp lệ',
@@ -126,16 +127,55 @@ async function signCommand(args: string[], out: (s: string) => void): Promise<nu
   }
 }
 
+/** Whether an argument list asks for help. */
+function wantsHelp(args: string[]): boolean {
+  return args.includes('--help') || args.includes('-h');
+}
+
+/** node:util parseArgs errors (unknown option, missing value) are usage errors, not internal ones. */
+function isParseArgsError(e: unknown): e is Error {
+  const code = (e as { code?: string } | null)?.code ?? '';
+  return code.startsWith('ERR_PARSE_ARGS');
+}
+
+/** The Vietnamese reading of a parseArgs error (its own message is English). */
+function parseArgsMessage(e: Error): string {
+  const name = (/'([^']+)'/.exec(e.message)?.[1] ?? '').replace(/ <value>$/, '');
+  if (/argument missing/.test(e.message)) return `thiếu giá trị cho tùy chọn ${name}`;
+  const code = (e as { code?: string }).code;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `tùy chọn không hợp lệ: ${name}`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `tham số thừa: ${name}`;
+  return `giá trị không hợp lệ cho tùy chọn ${name}`.trim();
+}
+
+const OTHER_COMMANDS = ['  vanthu edxml check TỆP... [--json]   kiểm tra gói edXML', '  vanthu extract TỆP.pdf... [--json]   đọc các trường đăng ký từ văn bản quét'];
+
 /** Run the CLI; returns the exit code. Errors are printed in Vietnamese with their code. */
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(`${s}\n`), err: (s: string) => void = (s) => process.stderr.write(`${s}\n`)): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === '--help' || command === '-h' || command === 'help') {
+    out(mainUsage(OTHER_COMMANDS));
+    return 0;
+  }
+  const commandUsage = command === 'verify' ? VERIFY_USAGE : command === 'sign' ? SIGN_USAGE : null;
+  if (commandUsage && wantsHelp(rest)) {
+    out(commandUsage);
+    return 0;
+  }
   try {
     if (command === 'verify') return await verifyCommand(rest, out);
     if (command === 'sign') return await signCommand(rest, out);
     if (command === 'edxml') return await (await import('./edxml-command')).edxmlCommand(rest, out, err);
-    err('Cách dùng: vanthu verify FILE... [--json] [--trust DIR] [--integrity-only] [--offline]\n       vanthu sign --module LIB --token LABEL --key-label LABEL --in IN.pdf --out OUT.pdf --role personal|organization [--number N --notation K --date YYYY-MM-DD] [--image PNG] [--trust DIR] [--tsa URL]   (mã PIN: biến môi trường VANTHU_PIN)\n       vanthu edxml check FILE... [--json]');
+    if (command === 'extract') return await (await import('./extract-command')).extractCommand(rest, out, err);
+    err(command === undefined ? 'Thiếu lệnh.' : `Lệnh không hợp lệ: ${command}`);
+    err(mainUsage(OTHER_COMMANDS));
     return 2;
   } catch (e) {
+    if (isParseArgsError(e) || (e instanceof AppFailure && e.code === 'VALIDATION' && commandUsage)) {
+      err(`Lỗi: ${isParseArgsError(e) ? parseArgsMessage(e) : e.message}`);
+      err(commandUsage ?? mainUsage(OTHER_COMMANDS));
+      return 2;
+    }
     if (e instanceof AppFailure) {
       const extra = e.details?.pinState ? ` (trạng thái PIN: ${String(e.details.pinState)})` : '';
       err(`Lỗi ${e.code}: ${e.message}${extra}`);
