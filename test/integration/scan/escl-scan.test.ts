@@ -197,6 +197,11 @@ describe('eSCL test device', () => {
     // PNG pages are embedded without re-encoding: pdfimages lists them as Flate RGB images at the scan resolution.
     const list = (await run('pdfimages', ['-list', (await pdfPages(result, 0)).path])).stdout;
     expect(list).toMatch(/image\s+583\s+827\s+rgb\s+3\s+8\s+image\s+no\s+\d+\s+0\s+100\s+100/);
+    // Lossless: the pixels poppler's pdfimages takes out of the PDF equal the device's page (red seal included).
+    await run('pdfimages', ['-png', '-f', '1', '-l', '1', (await pdfPages(result, 0)).path, join(tempDir, 'lossless')]);
+    await writeFile(join(tempDir, 'source.png'), pngs[0]?.bytes ?? Buffer.alloc(0));
+    const compared = await run('compare', ['-metric', 'AE', join(tempDir, 'lossless-000.png'), join(tempDir, 'source.png'), 'null:']).catch((e: { stderr: string }) => e);
+    expect(compared.stderr.trim()).toBe('0');
   });
 
   it('splits at the printed separator sheet; a blank page then stays inside its document', async () => {
