@@ -48,7 +48,8 @@ export type Settings = z.infer<typeof Settings>;
 export const SettingsPatch = Settings.partial().strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
-export const MediaType = z.enum(['application/pdf', 'image/png', 'image/jpeg', 'application/xml', 'application/octet-stream']);
+// text/plain: the OCR text kept beside a scanned original (issue 9).
+export const MediaType = z.enum(['application/pdf', 'image/png', 'image/jpeg', 'application/xml', 'application/octet-stream', 'text/plain']);
 export type MediaType = z.infer<typeof MediaType>;
 
 // base64 is 4/3 of the bytes; the bound is checked on the string before it is decoded.

@@ -21,7 +21,8 @@ function convertArgs(d: Degradation, input: string, output: string, blank: boole
   const attenuate = [0, 0.25, 0.5, 0.8][d.noise] ?? 0;
   if (attenuate > 0) args.push('-attenuate', String(attenuate), '+noise', 'Gaussian');
   if (d.noise >= 3) args.push('-attenuate', '0.05', '+noise', 'Impulse');
-  if (blank) args.push('-attenuate', '0.3', '+noise', 'Impulse');
+  // The back of a sheet: paper grain and a few specks, no text.
+  if (blank) args.push('-attenuate', '0.02', '+noise', 'Impulse');
   if (d.mode === 'bilevel') args.push('-threshold', '60%', '-type', 'Bilevel');
   args.push('-density', String(d.dpi), '-units', 'PixelsPerInch');
   if (d.mode === 'bilevel') args.push(`PNG:${output}.png`);

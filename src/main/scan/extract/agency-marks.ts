@@ -61,9 +61,9 @@ export function findMarks(lines: readonly Line[], pageQuality: number): { urgenc
       const key = fold(bare(l.text));
       const value = table[key];
       if (!value) continue;
-      let f: Finding<T> = { value, confidence: ocrFactor(l.minConf), box: { page: 0, x0: l.x0, y0: l.y0, x1: l.x1, y1: l.y1 }, warnings: [] };
-      if (bare(l.text).toUpperCase() !== printed[key]) f = capConfidence(f, 0.7, 'dấu mức độ đọc được thiếu dấu thanh');
-      return f;
+      // The marks are a closed set, so a match without diacritics is still unambiguous; a lower-case reading is not a stamp.
+      const f: Finding<T> = { value, confidence: ocrFactor(l.minConf), box: { page: 0, x0: l.x0, y0: l.y0, x1: l.x1, y1: l.y1 }, warnings: [] };
+      return bare(l.text) === bare(l.text).toUpperCase() ? f : capConfidence(f, 0.6, `"${printed[key] ?? ''}" không in hoa như dấu mức độ`);
     }
     // No mark: "thường". Trusted only when the page read well; a faint red stamp may be missed on a poor scan.
     return { value: none, confidence: pageQuality >= 0.85 ? 0.9 : 0.7, warnings: pageQuality >= 0.85 ? [] : ['trang quét kém, có thể bỏ sót dấu mức độ'] };

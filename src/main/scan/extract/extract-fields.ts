@@ -51,7 +51,9 @@ export function extractFields(pages: readonly OcrPage[], options: ExtractOptions
   const quality = first ? (first.source === 'text-layer' ? 1 : meanConfidence(first.words)) : 0;
 
   const stamps = findStamps(lines);
-  const inStamp = (l: Line): boolean => stamps.some((s) => s.page === l.page && l.x0 >= s.x0 - 0.01 && l.x1 <= s.x1 + 0.02 && l.y0 >= s.y0 && l.y1 <= s.y1);
+  // A line inside a stamp is the stamp's own text — except the document's "Số: 12/QĐ-…" line it may cover.
+  const inStamp = (l: Line): boolean =>
+    stamps.some((s) => s.page === l.page && l.x0 >= s.x0 - 0.01 && l.x1 <= s.x1 + 0.02 && l.y0 >= s.y0 && l.y1 <= s.y1) && !/\d\/\p{L}/u.test(l.text);
   const notation = findNotation(lines.filter((l) => !inStamp(l)));
   const dated = findDate(lines.filter((l) => !inStamp(l)), now);
   const numberTop = Math.min(notation.line?.y0 ?? 0.2, dated.line?.y0 ?? 0.2);

@@ -36,7 +36,7 @@ export function findNotation(lines: readonly Line[]): NotationFinding {
   if (!line) return notFound('', 'không thấy dòng "Số:" ở góc trên bên trái');
   const first = line.words[0] as Line['words'][number];
   const rest = line.words.slice(1);
-  const labelGlued = /^s[oôố][:]?(.+)$/iu.exec(first.text);
+  const labelGlued = /^s[oôố0]:?([^:].*)$/iu.exec(first.text);
   const valueWords = labelGlued ? [{ ...first, text: labelGlued[1] ?? '' }, ...rest] : rest;
   if (valueWords.length === 0) return { ...notFound(''), line };
   const raw = cleanOcrText(valueWords.map((w) => w.text).join('')).replace(/^[:;.,]/u, '');
@@ -56,12 +56,15 @@ export function findNotation(lines: readonly Line[]): NotationFinding {
   if (digits?.repaired) f = capConfidence(f, 0.5, 'số văn bản đọc được có ký tự giống chữ số');
   // Printed numbers below 10 carry a leading zero (Phụ lục I, I.3); without it the digit was probably misread.
   if (n < 10 && !numberPart.startsWith('0')) f = capConfidence(f, 0.7, 'số nhỏ hơn 10 không có số 0 ở đầu');
-  // The number was a word of its own, apart from "/ký hiệu": it was written into the printed gap.
-  const slashWord = valueWords.findIndex((w) => w.text.includes('/'));
-  const numberWords = valueWords.slice(0, Math.max(slashWord, 0) + (valueWords[slashWord]?.text.startsWith('/') ? 0 : 1));
-  const heights = numberWords.map((w) => w.y1 - w.y0);
-  const labelH = first.y1 - first.y0;
-  if (slashWord > 0 || heights.some((h) => h > labelH * 1.3)) f = capConfidence(f, 0.7, `số văn bản ${HANDWRITTEN_VI}`);
+  // The number was a word of its own, apart from "/ký hiệu": it was written into the printed gap by hand.
+  // A text layer is typed, never handwriting; OCR words are checked for the gap and the size of a pen's digits.
+  const slashIdx = valueWords.findIndex((w) => w.text.includes('/'));
+  const numberWord = valueWords[slashIdx - 1];
+  const slashWord = valueWords[slashIdx];
+  if (numberWord && slashWord && !valueWords.every((w) => w.conf === 1)) {
+    const ratio = (numberWord.y1 - numberWord.y0) / Math.max(slashWord.y1 - slashWord.y0, 1e-6);
+    if (slashWord.x0 - numberWord.x1 > 0.006 || ratio > 1.25) f = capConfidence(f, 0.7, `số văn bản ${HANDWRITTEN_VI}`);
+  }
   return f;
 }
 
@@ -85,7 +88,8 @@ export function findDate(lines: readonly Line[], now: Date): DateFinding {
   // Place: the original (with diacritics) up to the comma before "ngày".
   const comma = text.search(/[,.;]?\s*ng[aà]y\s/iu);
   const placeText = (comma > 0 ? text.slice(0, comma) : '').replace(/[,.;]+$/u, '').trim();
-  const placeWords = line.words.filter((w) => w.x1 <= line.x0 + (line.x1 - line.x0) * (placeText.length / Math.max(text.length, 1)) + 0.01);
+  const commaWord = line.words.findIndex((w) => /[,.;]$/u.test(w.text) || /^ng[aà]y$/iu.test(w.text));
+  const placeWords = line.words.slice(0, commaWord > 0 && /^ng[aà]y$/iu.test(line.words[commaWord]?.text ?? '') ? commaWord : commaWord + 1);
   const placeConf = placeWords.length ? Math.min(...placeWords.map((w) => w.conf)) : 0;
   let place: Finding<string> = placeText
     ? { value: placeText, confidence: ocrFactor(placeConf), box: { page: 0, ...unionBox(placeWords.length ? placeWords : line.words) }, warnings: [] }
