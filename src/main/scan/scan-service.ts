@@ -10,6 +10,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MAX_FILE_BYTES } from '../../shared/api/limits';
 import { AppFailure, type AppErrorCode } from '../../shared/api/result';
 import type { ScanDeviceSummary, ScannedRecord, ScanResult, ScanStartRequest, ScannedDocument, SplitMode } from '../../shared/api/scan-schemas';
 import type { BlobStore } from '../storage/blob-store';
@@ -41,6 +42,8 @@ export interface ScanServiceOptions {
   log?: Pick<Console, 'warn' | 'error'>;
   /** Where private work directories are made (default the OS temp dir). */
   tempDir?: string;
+  /** Largest PDF stored as one document (default the store's MAX_FILE_BYTES); bigger ones are stored in parts. */
+  maxPdfBytes?: number;
 }
 
 export interface ScanService {
@@ -70,6 +73,7 @@ const INTERRUPTION: Readonly<Record<InterruptionReason, { code: AppErrorCode; me
 export function createScanService(opts: ScanServiceOptions): ScanService {
   const now = opts.now ?? ((): Date => new Date());
   const log = opts.log ?? console;
+  const maxPdfBytes = opts.maxPdfBytes ?? MAX_FILE_BYTES;
   const adapterFor = (deviceId: string): Scanner => {
     const kind = deviceId.slice(0, deviceId.indexOf(':'));
     const adapter = opts.adapters.find((a) => a.kind === kind);
@@ -96,12 +100,19 @@ export function createScanService(opts: ScanServiceOptions): ScanService {
     const corruptPages = roles.flatMap((r, i) => (r === 'corrupt' ? [i + 1] : []));
     const { documents: groups, separators } = splitStack(good.map((i) => roles[i] as PageRole), split, settings.source === 'duplex');
     const documents: ScannedDocument[] = [];
-    for (const group of groups) {
-      const indexes = group.map((g) => good[g] ?? 0);
+    // A document whose PDF would pass the store's bound is stored in consecutive parts, never dropped.
+    const build = async (indexes: number[]): Promise<void> => {
       const built = await pagesToPdf(indexes.map((i) => pages[i] as ScannedPage), settings.resolution, now());
+      if (built.pdf.length > maxPdfBytes && indexes.length > 1) {
+        const half = Math.ceil(indexes.length / 2);
+        await build(indexes.slice(0, half));
+        await build(indexes.slice(half));
+        return;
+      }
       const file = await opts.blobs.put(built.pdf, 'application/pdf');
       documents.push({ file, pageCount: built.pageCount, sourcePages: indexes.map((i) => i + 1) });
-    }
+    };
+    for (const group of groups) await build(group.map((g) => good[g] ?? 0));
     return { documents, pagesScanned: pages.length, separatorPages: separators.map((s) => (good[s] ?? 0) + 1), corruptPages };
   };
 

@@ -44,10 +44,10 @@ beforeEach(async () => {
   };
 });
 
-function service(extraScanArgs: string[] = []): { scans: ScanService; jobs: ReturnType<typeof createJobRunner> } {
+function service(extraScanArgs: string[] = [], maxPdfBytes?: number): { scans: ScanService; jobs: ReturnType<typeof createJobRunner> } {
   const jobs = createJobRunner((_e, p) => events.push(p), { maxEventsPerSecond: 1000 });
   const sane0 = createSaneScanner({ env: sane.env, extraScanArgs });
-  return { jobs, scans: createScanService({ blobs, jobs, adapters: [sane0], log: quiet, tempDir }) };
+  return { jobs, scans: createScanService({ blobs, jobs, adapters: [sane0], log: quiet, tempDir, ...(maxPdfBytes === undefined ? {} : { maxPdfBytes }) }) };
 }
 
 const ADF = { resolution: 100, colorMode: 'color', source: 'adf', pageSize: 'a4', maxPages: 3 } as const;
@@ -113,6 +113,14 @@ describe('SANE test backend', () => {
     expect(progress.at(-1)).toMatchObject({ state: 'finished', done: 3 });
     // Nothing stays in the private work directory.
     expect(await readdir(tempDir)).toEqual(['doc-0.pdf']);
+  });
+
+  it('a stack whose PDF would pass the store bound is stored in consecutive parts, no page dropped', async () => {
+    // One 100 dpi colour page is about 100 KB: with a 150 KB bound, four pages become four one-page documents.
+    const { scans } = service(['--test-picture=Color pattern'], 150_000);
+    const result = await scans.start({ deviceId: 'sane:test:0', settings: { ...ADF, maxPages: 4 }, split: 'none' });
+    expect(result.documents.map((d) => d.sourcePages)).toEqual([[1], [2], [3], [4]]);
+    for (const [i] of result.documents.entries()) expect((await run('pdfinfo', [await pdfFile(result, i)])).stdout).toMatch(/Pages:\s+1\b/);
   });
 
   it('scans grey and lineart pages from the flatbed', async () => {
