@@ -226,14 +226,31 @@ export function createBlobStore(options: BlobStoreOptions): BlobStore {
         const sha = hash.digest('hex');
         const stored: StoredFile = { sha256: sha, size, mediaType: type.data };
         try {
-          await writeFileAtomic(metaPath(sha), JSON.stringify({ mediaType: type.data }), { tempDir: tmpDir });
-          if ((await fsStat(objectPath(sha)).then((s) => s.size, () => -1)) === size && (await hashFile(objectPath(sha))) === sha) {
+          const intact = (await fsStat(objectPath(sha)).then((s) => s.size, () => -1)) === size && (await hashFile(objectPath(sha))) === sha;
+          if (intact && (await readMediaType(sha)) === type.data) {
             await rm(temp, { force: true });
-          } else {
-            await mkdir(dirname(objectPath(sha)), { recursive: true });
-            await rename(temp, objectPath(sha));
-            await fsyncDir(dirname(objectPath(sha)));
+            return stored;
           }
+          // Sidecar first, then the blob, both renamed into the same folder: one directory fsync makes both durable
+          // (a crash in between leaves at most a sidecar, as in `put`).
+          const objectDir = dirname(objectPath(sha));
+          await mkdir(objectDir, { recursive: true });
+          const metaTemp = join(tmpDir, `meta.${randomBytes(8).toString('hex')}${TEMP_SUFFIX}`);
+          try {
+            const meta = await open(metaTemp, 'wx', 0o600);
+            try {
+              await meta.writeFile(JSON.stringify({ mediaType: type.data }));
+              await meta.sync();
+            } finally {
+              await meta.close();
+            }
+            await rename(metaTemp, metaPath(sha));
+          } finally {
+            await rm(metaTemp, { force: true });
+          }
+          if (intact) await rm(temp, { force: true });
+          else await rename(temp, objectPath(sha));
+          await fsyncDir(objectDir);
         } catch (cause) {
           await rm(temp, { force: true });
           throw cause;
