@@ -172,7 +172,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     return 2;
   } catch (e) {
     if (isParseArgsError(e) || (e instanceof AppFailure && e.code === 'VALIDATION' && commandUsage)) {
-      err(`Lỗi: ${isParseArgsError(e) ? parseArgsMessage(e) : e.message}`);
+      err(`Lỗi: ${isParseArgsError(e) ? parseArgsMessage(e) : (e as Error).message}`);
       err(commandUsage ?? mainUsage(OTHER_COMMANDS));
       return 2;
     }
