@@ -21,7 +21,7 @@ export interface VerifyPoolOptions {
   maxMemoryMb?: number;
 }
 
-interface Job { msg: VerifyMessage; resolve: (r: PdfVerification) => void; reject: (e: Error) => void }
+interface Job { msg: VerifyMessage; resolve: (r: PdfVerification) => void; reject: (e: Error) => void; transfer: ArrayBuffer[] }
 interface Slot { worker: Worker; job: Job | null; timer: NodeJS.Timeout | null; ready: boolean }
 
 /** The worker script: the built entry beside the bundle, else the source entry (tests, `npx vanthu`). */
@@ -51,11 +51,15 @@ export class VerifyPool {
     this.maxMemoryMb = options.maxMemoryMb ?? 768;
   }
 
-  /** Verify `bytes` in a worker. The bytes are copied; the caller keeps its buffer. */
-  verify(bytes: Uint8Array, options: WorkerVerifyOptions = {}): Promise<PdfVerification> {
+  /**
+   * Verify `bytes` in a worker. The bytes are copied, unless `transfer` is set and they fill their own buffer:
+   * then the buffer moves to the worker without a copy (a 50 MB scan) and is no longer usable here.
+   */
+  verify(bytes: Uint8Array, options: WorkerVerifyOptions = {}, transfer = false): Promise<PdfVerification> {
     if (this.closed) return Promise.reject(new Error('[verify] pool closed'));
+    const movable = transfer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
     return new Promise((resolve, reject) => {
-      this.queue.push({ msg: { id: this.nextId++, bytes, options }, resolve, reject });
+      this.queue.push({ msg: { id: this.nextId++, bytes, options }, resolve, reject, transfer: movable ? [bytes.buffer as ArrayBuffer] : [] });
       this.pump();
     });
   }
@@ -143,7 +147,7 @@ export class VerifyPool {
         job.resolve(refused(`kiểm tra một tệp quá ${Math.round(this.timeoutMs / 1000)} giây`));
         this.pump();
       }, this.timeoutMs);
-      busy.worker.postMessage(job.msg);
+      busy.worker.postMessage(job.msg, job.transfer);
     }
   }
 }
