@@ -40,6 +40,7 @@ interface OpenAttachment {
   decoder: Base64Decoder;
 }
 
+const CDATA_OPEN = '<![CDATA[';
 /** Total characters of header text (everything but attachment base64) kept in the tree. */
 const MAX_TOTAL_TEXT_FACTOR = 8;
 
@@ -114,7 +115,7 @@ class ReaderState {
     const utf8 = new TextDecoder('utf-8', { fatal: true });
     let bytes = 0;
     let first = true;
-    let mode: 'xml' | 'base64' = 'xml';
+    let mode: 'xml' | 'base64' | 'cdata' = 'xml';
     let run = 0;
     let carry = '';
     for await (const chunk of source) {
@@ -144,6 +145,23 @@ class ReaderState {
             this.enterBase64 = false;
             mode = 'base64';
           }
+        } else if (mode === 'cdata') {
+          // base64 wrapped in <![CDATA[ … ]]>: no references inside, ends at "]]>".
+          const bracket = text.indexOf(']', pos);
+          if (bracket < 0) {
+            this.base64(text.slice(pos));
+            pos = text.length;
+            continue;
+          }
+          this.base64(text.slice(pos, bracket));
+          if (text.length - bracket < 3 && ']]>'.startsWith(text.slice(bracket))) {
+            carry = text.slice(bracket);
+            pos = text.length;
+            continue;
+          }
+          if (!text.startsWith(']]>', bracket)) throw new ReadFault('BAD_BASE64', 'Dữ liệu base64 của tệp đính kèm chứa ký tự "]" không hợp lệ.', this.currentPath());
+          pos = bracket + 3;
+          mode = 'base64';
         } else {
           const lt = text.indexOf('<', pos);
           const amp = text.indexOf('&', pos);
@@ -163,6 +181,17 @@ class ReaderState {
             pos = semi + 1;
             continue;
           }
+          if (lt >= 0 && (text.startsWith(CDATA_OPEN, lt) || (text.length - lt < CDATA_OPEN.length && CDATA_OPEN.startsWith(text.slice(lt))))) {
+            this.base64(text.slice(pos, lt));
+            if (text.startsWith(CDATA_OPEN, lt)) {
+              pos = lt + CDATA_OPEN.length;
+              mode = 'cdata';
+            } else {
+              carry = text.slice(lt); // "<![CD" cut by the chunk boundary
+              pos = text.length;
+            }
+            continue;
+          }
           this.base64(text.slice(pos, stop));
           pos = stop;
           if (lt >= 0) mode = 'xml';
@@ -172,7 +201,7 @@ class ReaderState {
     }
     const tail = utf8.decode();
     if (tail !== '') this.parser.write(tail);
-    if (carry !== '') throw new ReadFault('MALFORMED_XML', 'Gói tin bị cắt cụt giữa dữ liệu tệp đính kèm.', this.currentPath());
+    if (carry !== '' || mode === 'cdata') throw new ReadFault('MALFORMED_XML', 'Gói tin bị cắt cụt giữa dữ liệu tệp đính kèm.', this.currentPath());
     if (!this.root) throw new ReadFault('MALFORMED_XML', 'Tệp rỗng hoặc không có phần tử gốc: không phải gói tin edXML.');
     if (this.stack.length > 0 || mode === 'base64') {
       throw new ReadFault('MALFORMED_XML', `Gói tin bị cắt cụt (thiếu thẻ đóng của ${this.stack.at(-1)?.path ?? 'phần tử gốc'}).`, this.currentPath());

@@ -185,6 +185,16 @@ describe('required elements and values', () => {
     await rejected(status.replace('<edXML:StatusCode>03<', '<edXML:StatusCode>abc<'), 'INVALID_VALUE');
   });
 
+  it('never follows XInclude or processing instructions: they are ignored as unknown content', async () => {
+    const xi = sample
+      .replace('<edXML xmlns=', '<?xml-stylesheet href="http://127.0.0.1:9/x.xsl"?>\n<edXML xmlns:xi="http://www.w3.org/2001/XInclude" xmlns=')
+      .replace('<edXML:Subject>', '<xi:include href="file:///etc/passwd" parse="text"/><edXML:Subject>');
+    const r = await read(xi);
+    if (r.kind !== 'edoc') throw new Error(JSON.stringify(r));
+    expect(r.header.subject).toBe('V/v thử nghiệm gửi văn bản điện tử');
+    expect(JSON.stringify(r)).not.toContain('root:');
+  });
+
   it('tolerates what real axes relay: odd Type and agency codes, dd/MM/yyyy dates, empty ResponseFor', async () => {
     const odd = sample
       .replace('<edXML:Type>1<', '<edXML:Type>71<')

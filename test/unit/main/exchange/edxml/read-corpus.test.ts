@@ -144,3 +144,32 @@ describe('generated corpus of real-looking packages', () => {
     expect(padded.header.statusCode).toBe('03');
   });
 });
+
+describe('chunk boundaries anywhere', () => {
+  /** The bytes of `xml` in pieces of 1..maxPiece bytes (seeded), as a network or disk might deliver them. */
+  async function* pieces(xml: string, seed: number, maxPiece: number): AsyncGenerator<Uint8Array> {
+    const bytes = Buffer.from(xml, 'utf8');
+    let x = seed;
+    for (let i = 0; i < bytes.length; ) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      const n = 1 + (x % maxPiece);
+      yield bytes.subarray(i, i + n);
+      i += n;
+    }
+  }
+
+  it('gives the same package whatever the chunking, also with CDATA-wrapped base64 and &#xD; line breaks', async () => {
+    const base: CorpusVariant = { prefix: 'sdk', shuffle: true, zipped: 'declared-pdf', dataDescriptor: true, cid: 'attachment-only', dates: 'dash', langSonTraceAttributes: true, axisHops: 1, hopOrganId: 'present', bussinessFirst: true, type: 18, base64Breaks: 'crlf-ref', attachments: 2, bussinessDocType: 0 };
+    const plain = corpusItem(77, base);
+    const cdata = corpusItem(78, { ...base, zipped: false, base64Breaks: 'lf' });
+    const wrapped = cdata.xml.replace(/<ContentTransferEncoded>([^<]*)<\/ContentTransferEncoded>/g, (_m, b64: string) => `<ContentTransferEncoded>\n<![CDATA[${b64}]]>\n</ContentTransferEncoded>`);
+    expect(wrapped).toContain('<![CDATA[');
+    for (const [xml, name] of [[plain.xml, 'plain'], [wrapped, 'cdata']] as const) {
+      const whole = asEdoc(await readXml(xml, `${name}.edxml`));
+      for (const [seed, max] of [[1, 3], [2, 17], [3, 4096]]) {
+        const chunked = asEdoc(await readPackage(pieces(xml, seed, max), { blobs }));
+        expect(chunked).toEqual(whole);
+      }
+    }
+  });
+});
