@@ -166,7 +166,7 @@ describe('chunk boundaries anywhere', () => {
     expect(wrapped).toContain('<![CDATA[');
     for (const [xml, name] of [[plain.xml, 'plain'], [wrapped, 'cdata']] as const) {
       const whole = asEdoc(await readXml(xml, `${name}.edxml`));
-      for (const [seed, max] of [[1, 3], [2, 17], [3, 4096]]) {
+      for (const [seed, max] of [[1, 3], [2, 17], [3, 4096]] as const) {
         const chunked = asEdoc(await readPackage(pieces(xml, seed, max), { blobs }));
         expect(chunked).toEqual(whole);
       }
