@@ -41,6 +41,16 @@ function der(v: { toSchema(): { toBER(b?: boolean): ArrayBuffer } }): Uint8Array
   return new Uint8Array(v.toSchema().toBER(false));
 }
 
+/** SignedData's `certificates [0] IMPLICIT` members that are X.509 certificates (SEQUENCE), in their own bytes. */
+function rawCertificates(signedData: asn1js.AsnType): Uint8Array[] {
+  if (!(signedData instanceof asn1js.Sequence)) return [];
+  const set = signedData.valueBlock.value.find((el) => el.idBlock.tagClass === 3 && el.idBlock.tagNumber === 0);
+  if (!(set instanceof asn1js.Constructed)) return [];
+  return set.valueBlock.value
+    .filter((c) => c.idBlock.tagClass === 1 && c.idBlock.tagNumber === 16)
+    .map((c) => new Uint8Array(c.valueBeforeDecodeView));
+}
+
 function findSigner(sd: pkijs.SignedData, si: pkijs.SignerInfo): pkijs.Certificate | null {
   const certs = (sd.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
   if (si.sid instanceof pkijs.IssuerAndSerialNumber) {
@@ -102,22 +112,28 @@ function collectRevocation(sd: pkijs.SignedData, si: pkijs.SignerInfo, crls: Uin
 export function checkCms(cms: Uint8Array, bytes: Uint8Array, byteRange: number[], requireSigningCertificate: boolean, allowSha1 = false): CmsCheck {
   const out: CmsCheck = { ok: false, problems: [], warnings: [], signerCertDer: null, signer: null, certs: [], crls: [], ocsps: [], signatureValue: null, timestampToken: null };
   let sd: pkijs.SignedData;
+  let raw: Uint8Array[];
   try {
     const asn = asn1js.fromBER(cms);
     if (asn.offset === -1) throw new Error('BER');
     const ci = new pkijs.ContentInfo({ schema: asn.result });
     if (ci.contentType !== OID.signedData) throw new Error('not SignedData');
     sd = new pkijs.SignedData({ schema: ci.content });
+    raw = rawCertificates(ci.content as asn1js.AsnType);
   } catch {
     out.problems.push('/Contents không chứa CMS SignedData hợp lệ');
     return out;
   }
   const si = sd.signerInfos[0];
   if (!si || sd.signerInfos.length !== 1) { out.problems.push('CMS phải có đúng một người ký'); return out; }
-  out.certs = (sd.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate).map(der);
+  const parsed = (sd.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+  // The certificates as they were encoded (hashing for signing-certificate-v2 must see those bytes, and
+  // re-encoding every certificate was the costliest step of a small file); re-encoded only if they do not line up.
+  const encoded = raw.length === parsed.length ? raw : parsed.map(der);
+  out.certs = encoded;
   const cert = findSigner(sd, si);
   if (!cert) { out.problems.push('CMS không chứa chứng thư số của người ký'); return out; }
-  const certDer = der(cert);
+  const certDer = encoded[parsed.indexOf(cert)] ?? der(cert);
   out.signerCertDer = certDer;
   try { out.signer = certFacts(certDer); } catch { out.problems.push('chứng thư số người ký hỏng'); return out; }
   collectRevocation(sd, si, out.crls, out.ocsps);
