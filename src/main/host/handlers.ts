@@ -83,6 +83,7 @@ export function createHandlers(services: Services): Handlers {
     'scan.capabilities': (req) => services.scan.capabilities(req.deviceId),
     'scan.addNetwork': (req) => services.scan.addNetwork(req.url, req.name),
     'scan.removeNetwork': (req) => services.scan.removeNetwork(req.deviceId),
+    'scan.discover': () => services.scan.discover(),
     'scan.start': (req) => services.scan.start(req),
     'scan.recent': () => services.scan.recent(),
   };

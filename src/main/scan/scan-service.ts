@@ -28,6 +28,8 @@ export interface NetworkScanners {
   add(url: string, name: string | undefined, signal: AbortSignal): Promise<ScanDevice>;
   /** False when no such device was added. */
   remove(deviceId: string): Promise<boolean>;
+  /** Scanners announcing eSCL on the network (not added). */
+  discover?(): Promise<Array<{ url: string; name: string }>>;
 }
 
 export interface ScanServiceOptions {
@@ -54,6 +56,8 @@ export interface ScanService {
   addNetwork(url: string, name?: string): Promise<ScanDeviceSummary>;
   /** Errors: NOT_FOUND. */
   removeNetwork(deviceId: string): Promise<{ removed: true }>;
+  /** Network scanners found on the network that are not added yet. */
+  discover(): Promise<Array<{ url: string; name: string }>>;
   /** Scan as a job; see scan-contract.ts for the errors and `details.partial`. */
   start(req: ScanStartRequest): Promise<ScanResult>;
   /** Documents stored by scans, newest first. */
@@ -140,10 +144,15 @@ export function createScanService(opts: ScanServiceOptions): ScanService {
       );
       return lists.flat();
     },
-    capabilities: (deviceId) => adapterFor(deviceId).capabilities(deviceId, AbortSignal.timeout(60_000)),
+    capabilities: async (deviceId) => adapterFor(deviceId).capabilities(deviceId, AbortSignal.timeout(60_000)),
     async addNetwork(url, name) {
       if (opts.network === undefined) throw new AppFailure('SCANNER_UNAVAILABLE', 'Không hỗ trợ máy quét mạng trên máy này.');
       return opts.network.add(url, name, AbortSignal.timeout(30_000));
+    },
+    async discover() {
+      if (opts.network?.discover === undefined) return [];
+      const [found, added] = await Promise.all([opts.network.discover(), opts.network.list()]);
+      return found.filter((f) => !added.some((a) => a.id === `escl:${f.url}`));
     },
     async removeNetwork(deviceId) {
       if (opts.network === undefined || !(await opts.network.remove(deviceId))) {
@@ -152,7 +161,7 @@ export function createScanService(opts: ScanServiceOptions): ScanService {
       return { removed: true as const };
     },
     recent: async () => (opts.recent === undefined ? [] : opts.recent.list()),
-    start(req) {
+    async start(req) {
       const adapter = adapterFor(req.deviceId);
       const total = req.settings.source === 'flatbed' ? 1 : 0;
       return opts.jobs.run(req.jobId, 'Quét văn bản', async (ctx) => {

@@ -9,6 +9,7 @@ import {
   NetworkScannerAdd,
   ScanDeviceRef,
   ScanStartRequest,
+  type DiscoveredScannerSummary,
   type ScanCapabilitiesSummary,
   type ScanDeviceSummary,
   type ScannedRecord,
@@ -33,6 +34,8 @@ export const scanContract = {
   'scan.capabilities': request(ScanDeviceRef).returns<ScanCapabilitiesSummary>(),
   /** Add a network scanner by its eSCL address (http/https only; it must answer ScannerCapabilities). Errors: VALIDATION, SCANNER_UNAVAILABLE. */
   'scan.addNetwork': request(NetworkScannerAdd).returns<ScanDeviceSummary>(),
+  /** Network scanners announcing eSCL on the local network (DNS-SD `_uscan._tcp`, about 2 s), minus those already added. Errors: none. */
+  'scan.discover': request(Empty).returns<DiscoveredScannerSummary[]>(),
   /** Forget a network scanner. Errors: NOT_FOUND. */
   'scan.removeNetwork': request(ScanDeviceRef).returns<{ removed: true }>(),
   /**

@@ -40,6 +40,12 @@ export interface ScanDeviceSummary {
   kind: 'sane' | 'escl' | 'wia';
 }
 
+/** A network scanner found by DNS-SD (scan.discover), not yet added. */
+export interface DiscoveredScannerSummary {
+  url: string;
+  name: string;
+}
+
 export interface ScanCapabilitiesSummary {
   resolutions: number[];
   colorModes: Array<'color' | 'gray' | 'lineart'>;

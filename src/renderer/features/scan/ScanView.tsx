@@ -8,6 +8,7 @@ import { Field } from '../../components/Field';
 import { ProgressBar } from '../../components/ProgressBar';
 import { vi, VIEW_LABELS } from '../../i18n/vi';
 import { useAppStore } from '../../stores/AppContext';
+import { DiscoveredScanners } from './DiscoveredScanners';
 import { ScannedDocuments } from './ScannedDocuments';
 import { ScanOptions } from './ScanOptions';
 import { UnregisteredScans } from './UnregisteredScans';
@@ -77,7 +78,11 @@ export function ScanView() {
         <button type="submit" disabled={scan.busy}>
           {t.networkAdd}
         </button>
+        <button type="button" className="secondary" disabled={scan.busy || scan.discovered === 'searching'} onClick={() => void scan.discover()}>
+          {t.discover}
+        </button>
       </form>
+      <DiscoveredScanners found={scan.discovered} onAdd={(url) => void scan.addNetwork(url)} />
       {scan.deviceId !== '' && scan.caps === null ? <p className="muted">{t.loadingOptions}</p> : null}
       {scan.caps && scan.choice ? (
         <ScanOptions caps={scan.caps} choice={scan.choice} split={scan.split} disabled={scan.busy} onChange={scan.setChoice} onSplit={scan.setSplit} />

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { AppError } from '../../../shared/api/result';
-import type { ScanCapabilitiesSummary, ScanDeviceSummary, ScanResult, SplitMode } from '../../../shared/api/scan-schemas';
+import type { DiscoveredScannerSummary, ScanCapabilitiesSummary, ScanDeviceSummary, ScanResult, SplitMode } from '../../../shared/api/scan-schemas';
 import { errorText, errorTextOf } from '../../i18n/messages';
 import { useDeps } from '../../stores/AppContext';
 import { defaultChoice, type ScanChoice } from './scan-defaults';
@@ -22,6 +22,9 @@ export interface ScanState {
   /** True when `result` is what was kept from a scan that stopped early. */
   partial: boolean;
   error: string | null;
+  /** Network scanners found by `discover` (null before the first search, 'searching' while it runs). */
+  discovered: DiscoveredScannerSummary[] | 'searching' | null;
+  discover(): Promise<void>;
   selectDevice(id: string): void;
   setChoice(patch: Partial<ScanChoice>): void;
   setSplit(split: SplitMode): void;
@@ -51,6 +54,7 @@ export function useScan(): ScanState {
   const [result, setResult] = useState<ScanResult | null>(null);
   const [partial, setPartial] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [discovered, setDiscovered] = useState<DiscoveredScannerSummary[] | 'searching' | null>(null);
 
   const refresh = useCallback(async () => {
     setError(null);
@@ -117,6 +121,12 @@ export function useScan(): ScanState {
     if (jobId !== null && busy) await api.invoke('jobs.cancel', { jobId });
   };
 
+  const discover = async () => {
+    setDiscovered('searching');
+    const r = await api.invoke('scan.discover', {});
+    setDiscovered(r.ok ? r.value : []);
+  };
+
   const addNetwork = async (url: string) => {
     setError(null);
     const r = await api.invoke('scan.addNetwork', { url });
@@ -126,6 +136,7 @@ export function useScan(): ScanState {
     }
     await refresh();
     setDeviceId(r.value.id);
+    setDiscovered((list) => (Array.isArray(list) ? list.filter((d) => d.url !== url) : list));
   };
 
   return {
@@ -139,6 +150,8 @@ export function useScan(): ScanState {
     result,
     partial,
     error,
+    discovered,
+    discover,
     selectDevice: setDeviceId,
     setChoice: (patch) => setChoiceState((c) => (c === null ? c : { ...c, ...patch })),
     setSplit,

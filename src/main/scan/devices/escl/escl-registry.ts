@@ -1,7 +1,8 @@
 /**
  * The network (eSCL) scanners the clerk added by address, kept in `<dataDir>/scan/network-scanners.json` (atomic
  * write). An address is accepted only when it parses as http/https without credentials and the device answers
- * ScannerCapabilities; the id is `escl:` + the normalized address.
+ * ScannerCapabilities; the id is `escl:` + the normalized address. `discover` offers the scanners that announce
+ * themselves by DNS-SD (mdns-discovery.ts); they are used only once added.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import type { ScanDevice } from '../../scanner';
 import type { NetworkScanners } from '../../scan-service';
 import { parseEsclUrl } from './escl-http';
 import { fetchCapabilities } from './escl-scanner';
+import { discoverEscl } from './mdns-discovery';
 
 const MAX_DEVICES = 50;
 const Stored = z.array(z.object({ id: z.string().max(600), name: z.string().max(100) }).strict()).max(MAX_DEVICES);
@@ -53,6 +55,11 @@ export function createEsclRegistry(options: { dataDir: string; log: Pick<Console
       if (devices.length >= MAX_DEVICES) throw new AppFailure('VALIDATION', `Tối đa ${MAX_DEVICES} máy quét mạng.`);
       await write([...devices, device]);
       return device;
+    },
+    async discover() {
+      const found = await discoverEscl({ timeoutMs: 2000 });
+      // Only what parses as an acceptable address is offered.
+      return found.filter((f) => parseEsclUrl(f.url) !== false).map((f) => ({ url: (parseEsclUrl(f.url) as URL).href, name: f.name }));
     },
     async remove(deviceId) {
       const devices = await read();

@@ -131,6 +131,33 @@ describe('ScanView', () => {
     expect(world.store.getState().takeScanHandoff()).toEqual({ sha256: OLD, name: 'ban-quet-2026-11-23.pdf' });
   });
 
+  it('finds network scanners by DNS-SD and adds the one the clerk picks', async () => {
+    const URL = 'http://192.168.1.20:8080/eSCL';
+    let added = false;
+    const world = makeWorld({
+      'scan.devices': () => ({ ok: true, value: added ? [{ id: `escl:${URL}`, name: 'HP Tầng 2', kind: 'escl' }] : [] }),
+      'scan.capabilities': () => ({ ok: true, value: CAPS }),
+      'scan.discover': () => ({ ok: true, value: [{ url: URL, name: 'HP Tầng 2' }] }),
+      'scan.addNetwork': (req) => {
+        expect(req).toEqual({ url: URL });
+        added = true;
+        return { ok: true, value: { id: `escl:${URL}`, name: 'HP Tầng 2', kind: 'escl' } };
+      },
+    });
+    rendered = await render(<ScanView />, world);
+    const { container } = rendered;
+    await click(buttonNamed(container, 'Tìm máy quét trong mạng'));
+    const section = await waitFor(() => {
+      const el = container.querySelector('[aria-label="Máy quét tìm thấy trong mạng"]');
+      if (!el) throw new Error('not yet');
+      return el as HTMLElement;
+    });
+    expect(section.textContent).toContain('HP Tầng 2 (http://192.168.1.20:8080/eSCL)');
+    await click(buttonNamed(section, 'Thêm'));
+    await waitFor(() => expect(byLabel<HTMLSelectElement>(container, 'Máy quét').value).toBe(`escl:${URL}`));
+    await waitFor(() => expect(container.textContent).toContain('Không tìm thấy máy quét mạng nào tự giới thiệu'));
+  });
+
   it('says so when no scanner is found', async () => {
     rendered = await render(<ScanView />, makeWorld({ 'scan.devices': () => ({ ok: true, value: [] }) }));
     await waitFor(() => expect(rendered?.container.textContent).toContain('Không tìm thấy máy quét nào'));
