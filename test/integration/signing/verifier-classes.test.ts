@@ -177,3 +177,28 @@ describe('item 9: an appearance stream rewritten in place', () => {
     expect(r.signatures[0]?.allowedChanges.join(' ')).toMatch(/cập nhật hình hiển thị của trường "GhiChu"/);
   });
 });
+
+describe('class 2: a genuine signature value moved to another field', () => {
+  it('a new field in blank space whose /V is the first signature (taken from its own field) is refused', async () => {
+    const signed = await sign(await makeDraftPdf());
+    const doc = await PDFDocument.load(signed, { updateMetadata: false });
+    const genuine = doc.getForm().getFields().find((f) => f.getName() === 'KyDuyet');
+    const value = genuine?.acroField.dict.get(PDFName.of('V')) as PDFRef;
+    const fieldNum = genuine?.acroField.ref.objectNumber as number;
+    const page = doc.getPage(0);
+    const size = doc.context.largestObjectNumber + 1;
+    const text = Buffer.from(signed).toString('latin1');
+    const fieldBody = new RegExp(`\\n${fieldNum} 0 obj\\s*(<<[\\s\\S]*?>>)\\s*endobj`).exec(text.slice(text.lastIndexOf(`\n${fieldNum} 0 obj`)))?.[1] ?? '';
+    const annots = (page.node.get(PDFName.of('Annots')) as PDFArray).asArray().map((r) => r.toString()).join(' ');
+    const pageBody = new RegExp(`\\n${page.ref.objectNumber} 0 obj\\s*(<<[\\s\\S]*?>>)\\s*endobj`).exec(text.slice(text.lastIndexOf(`\n${page.ref.objectNumber} 0 obj`)))?.[1] ?? '';
+    const forged = appendUpdate(signed, {
+      // The genuine field loses its value; a new field at the bottom of the page gets it.
+      [fieldNum]: fieldBody.replace(/\/V \d+ 0 R/, ''),
+      [size]: `<< /Type /Annot /Subtype /Widget /FT /Sig /T (Moved) /Rect [90 60 200 110] /F 4 /P ${page.ref.toString()} /V ${value.toString()} >>`,
+      [page.ref.objectNumber]: pageBody.includes('/Annots [') ? pageBody.replace(/\/Annots \[[^\]]*\]/, `/Annots [${annots} ${size} 0 R]`) : pageBody.replace(/>>$/, `/Annots [${annots} ${size} 0 R] >>`),
+    });
+    const r = await integrity(forged);
+    expect(r.verdict).toBe('invalid');
+    expect(r.reasons.join(' ')).toMatch(/chữ ký bị chuyển sang trường khác sau khi ký/);
+  });
+});

@@ -132,6 +132,12 @@ function checkStructure(pdf: ParsedPdf, s: FoundSignature, view: RevisionView): 
   if (c + d > pdf.bytes.length) s.problems.push('ByteRange vượt quá cuối tệp');
   const rev = pdf.revisions.find((r) => r.end === c + d || r.eofAt === c + d);
   if (rev) s.revision = rev.index;
+  if (rev && s.fieldNum !== null && s.sigNum !== null) {
+    // The signer signed a revision in which this field already carried this value: a value moved to another
+    // field (or widget) afterwards shows a signature where the signer never put one.
+    const v = new RevisionView(pdf, rev).dict({ kind: 'ref', num: s.fieldNum, gen: 0 })?.map.get('V');
+    if (!isRef(v) || v.num !== s.sigNum) s.problems.push('trường chữ ký chưa mang chữ ký này trong bản sửa đổi mà chữ ký bảo vệ (chữ ký bị chuyển sang trường khác sau khi ký)');
+  }
   else if (s.problems.length === before) s.problems.push('ByteRange không kết thúc ở ranh giới một bản sửa đổi');
 }
 
