@@ -102,13 +102,19 @@ function addSignatureField(doc: PDFDocument, req: SignatureRequest, reserve: num
   }
   const sigRef = ctx.register(sig);
   if (req.certify) doc.catalog.set(PDFName.of('Perms'), ctx.obj({ DocMDP: sigRef }));
-  const page = doc.getPage(req.pageIndex);
-  const r = req.rect ?? { x: 0, y: 0, width: 0, height: 0 };
+  attachField(doc, req.fieldName, req.pageIndex, req.rect, sigRef, apRef);
+}
+
+/** The widget of a signature value `sigRef`, on the page's /Annots and in AcroForm /Fields, /SigFlags 3. */
+function attachField(doc: PDFDocument, fieldName: string, pageIndex: number, rect: Rect | null, sigRef: PDFRef, apRef: PDFRef): void {
+  const ctx = doc.context;
+  const page = doc.getPage(pageIndex);
+  const r = rect ?? { x: 0, y: 0, width: 0, height: 0 };
   const widget = ctx.obj({
     Type: 'Annot',
     Subtype: 'Widget',
     FT: 'Sig',
-    T: PDFHexString.fromText(req.fieldName),
+    T: PDFHexString.fromText(fieldName),
     V: sigRef,
     F: 4,
     P: page.ref,
@@ -141,7 +147,19 @@ export async function signPdf(original: Uint8Array, req: SignatureRequest, signe
   const apRef = await buildAppearance(doc, rect, req.rect ? req.appearance : {}, font);
   addSignatureField(doc, req, reserve, apRef);
   const bytes = await saveIncrement(doc, original);
+  return fillHole(original, bytes, reserve, async (before, after) => {
+    const hash = createHash('sha256');
+    hash.update(before);
+    hash.update(after);
+    return buildCades({ digest: new Uint8Array(hash.digest()), signerCertDer: signer.certDer, chainDers: signer.chainDers, keyAlgorithm: signer.keyAlgorithm, sign: signer.sign, timestamp: signer.timestamp });
+  });
+}
 
+/**
+ * Patch the ByteRange placeholder of the increment after `original`, then write `contentsFor(signed ranges)` into
+ * the /Contents hole (hex). Fails loudly when the value does not fit.
+ */
+async function fillHole(original: Uint8Array, bytes: Uint8Array, reserve: number, contentsFor: (before: Uint8Array, after: Uint8Array) => Promise<Uint8Array>): Promise<Uint8Array> {
   const hole = new TextEncoder().encode(`<${'0'.repeat(reserve * 2)}>`);
   const holeAt = indexOfBytes(bytes, hole, original.length);
   const brText = `[ 0 /${PLACEHOLDER} /${PLACEHOLDER} /${PLACEHOLDER} ]`;
@@ -153,14 +171,39 @@ export async function signPdf(original: Uint8Array, req: SignatureRequest, signe
   if (brValue.length > brText.length) throw new AppFailure('INTERNAL', '[pdf] ByteRange vượt độ rộng dự trữ');
   bytes.set(new TextEncoder().encode(brValue.padEnd(brText.length, ' ')), brAt);
 
-  const hash = createHash('sha256');
-  hash.update(bytes.subarray(0, holeAt));
-  hash.update(bytes.subarray(afterHole));
-  const cms = await buildCades({ digest: new Uint8Array(hash.digest()), signerCertDer: signer.certDer, chainDers: signer.chainDers, keyAlgorithm: signer.keyAlgorithm, sign: signer.sign, timestamp: signer.timestamp });
+  const cms = await contentsFor(bytes.subarray(0, holeAt), bytes.subarray(afterHole));
   if (cms.length > reserve) {
     throw new AppFailure('INTERNAL', `[pdf] chữ ký CMS (${cms.length} byte) lớn hơn chỗ dành sẵn (${reserve} byte)`);
   }
   bytes.set(new TextEncoder().encode(Buffer.from(cms).toString('hex').toUpperCase()), holeAt + 1);
   assertPrefix(original, bytes);
   return bytes;
+}
+
+/** Room for an RFC 3161 token with the TSA certificate (about 2 to 5 KB in practice). */
+const DOC_TIMESTAMP_RESERVE = 16 * 1024;
+
+/**
+ * PAdES B-LTA (ETSI EN 319 142-1 §5.5, pdf-signing.md §3.4): append a document timestamp, an invisible signature
+ * field whose value is `/Type /DocTimeStamp /SubFilter /ETSI.RFC3161` and whose /Contents is an RFC 3161 token over
+ * the SHA-256 of the ByteRange bytes (`timestamp` receives those bytes: tsa-client.requestTimestamp). It proves that
+ * everything before it, the signatures and their DSS, existed at genTime. Errors: as signPdf, TSA_UNAVAILABLE.
+ */
+export async function addDocumentTimestamp(original: Uint8Array, timestamp: (signedBytes: Uint8Array) => Promise<Uint8Array>): Promise<Uint8Array> {
+  const doc = await loadForUpdate(original);
+  const existing = new Set(doc.catalog.getAcroForm()?.getAllFields().map(([f]) => f.getFullyQualifiedName()) ?? []);
+  let fieldName = 'DauThoiGianTaiLieu';
+  for (let i = 2; existing.has(fieldName); i += 1) fieldName = `DauThoiGianTaiLieu${i}`;
+  const ctx = doc.context;
+  const sigRef = ctx.register(ctx.obj({
+    Type: 'DocTimeStamp',
+    Filter: 'Adobe.PPKLite',
+    SubFilter: 'ETSI.RFC3161',
+    ByteRange: [0, PDFName.of(PLACEHOLDER), PDFName.of(PLACEHOLDER), PDFName.of(PLACEHOLDER)],
+    Contents: PDFHexString.of('0'.repeat(DOC_TIMESTAMP_RESERVE * 2)),
+  }));
+  const zero = { x: 0, y: 0, width: 0, height: 0 };
+  attachField(doc, fieldName, 0, null, sigRef, await buildAppearance(doc, zero, {}, null));
+  const bytes = await saveIncrement(doc, original);
+  return fillHole(original, bytes, DOC_TIMESTAMP_RESERVE, (before, after) => timestamp(new Uint8Array(Buffer.concat([before, after]))));
 }

@@ -13,13 +13,14 @@ import type {
 import type { BlobStore } from '../storage/blob-store';
 import type { JobRunner } from '../jobs/job-runner';
 import { fillNumberDate, prepareNumberDateFields, type FieldPlacement } from '../pdf/number-date-fields';
-import type { CmsSigner } from '../pdf/pades-sign';
+import { addDocumentTimestamp, type CmsSigner } from '../pdf/pades-sign';
 import { cmsSignerOf, selfVerify, signOrganization, signPersonal, signTextOnly } from './issue-flow';
 import { detectModules } from './token/module-paths';
 import { Pkcs11TokenSession } from './token/pkcs11-token-session';
 import type { TokenSession } from './token/token-session';
 import type { TrustStore } from './trust-store';
 import type { ReceiptLedger } from './receipt-ledger';
+import { addLtv } from './ltv';
 import type { TrustContext } from './verify/trust-check';
 import { verifyPdf } from './verify/verify-pdf';
 import type { VerifyPool } from './verify/verify-worker';
@@ -38,6 +39,11 @@ export interface SigningServiceDeps {
   now: () => Date;
   /** RFC 3161 server for PAdES B-T; null or absent = B-B. A failure there stops the signature (TSA_UNAVAILABLE). */
   tsaUrl?: string | null;
+  /**
+   * PAdES B-LTA for issued files when a TSA is configured: a document timestamp after the DSS (ltv.ts). Off by
+   * default; the host turns it on with the TSA setting.
+   */
+  archiveTimestamp?: boolean;
   /** Receipt ledger (<data dir>/receipts): proof of existence for documents verified on receipt. */
   receipts?: ReceiptLedger;
   /** Worker threads for verify.file (issue 6, item 7: never on Electron's main thread); absent = in this thread. */
@@ -112,6 +118,20 @@ export class SigningService {
     });
     const stored = await this.deps.blobs.put(bytes, 'application/pdf');
     return check.warnings.length > 0 ? { ...stored, warnings: check.warnings } : stored;
+  }
+
+  /**
+   * The issued file (seal, attachments, copies) as PAdES B-LT: chain and revocation answers of every signature in a
+   * DSS (ltv.ts), so the receiving office verifies offline. Unchanged when that material is incomplete (offline).
+   */
+  private async longTerm(bytes: Uint8Array): Promise<Uint8Array> {
+    const ctx = this.trustContext();
+    if (ctx.anchors.length === 0) return bytes;
+    const lt = await addLtv(bytes, ctx);
+    const tsaUrl = this.deps.tsaUrl;
+    if (!lt || !tsaUrl || this.deps.archiveTimestamp !== true) return lt ?? bytes;
+    // B-LTA: the document timestamp proves the signatures and their DSS existed at its genTime.
+    return addDocumentTimestamp(lt, (signed) => requestTimestamp(signed, { url: tsaUrl }));
   }
 
   private async bytesOf(sha256: string): Promise<Uint8Array> {
@@ -208,7 +228,7 @@ export class SigningService {
     const numbered = await this.bytesOf(req.file);
     const sealImage = req.sealImage ? await this.bytesOf(req.sealImage) : undefined;
     const bytes = await this.withSigner(req.key, req.pin, (signer) => signOrganization(numbered, signer, { now: this.deps.now(), ...(sealImage ? { sealImage } : {}) }));
-    return this.finish(bytes);
+    return this.finish(await this.longTerm(bytes));
   }
 
   /** signing.attachments: one PIN entry for the whole batch, progress events, cancellable between files. */
@@ -219,7 +239,7 @@ export class SigningService {
         for (const [i, sha] of req.files.entries()) {
           if (ctx.signal.aborted) throw new AppFailure('CANCELLED', 'Đã hủy ký hàng loạt');
           const signed = await signTextOnly(await this.bytesOf(sha), signer, { now: this.deps.now(), firstLine: req.firstLine });
-          out.push(await this.finish(signed));
+          out.push(await this.finish(await this.longTerm(signed)));
           ctx.progress(i + 1, req.files.length);
         }
         return out;

@@ -101,7 +101,8 @@ describe('signing over the web host', () => {
     // The number/date fill after the personal signature is an allowed change (Art. 11.1c); the seal covers all.
     expect(v.verdict).toBe('valid-with-allowed-changes');
     expect(v.signatures.map((x) => x.signer)).toEqual(['Nguyễn Văn An', 'Ủy ban nhân dân xã Thử Nghiệm']);
-    expect(v.signatures[1]).toMatchObject({ verdict: 'valid', coversWholeFile: true });
+    // The issued file is PAdES B-LT (issue 6): only the DSS increment follows the seal, an allowed change.
+    expect(v.signatures[1]).toMatchObject({ verdict: 'valid', coversWholeFile: false, allowedChanges: ['thêm dữ liệu kiểm tra dài hạn (DSS)'] });
     // Chain and revocation are answered as found, never inferred by the renderer.
     expect(v.signatures.map((x) => [x.chain, x.revocation])).toEqual([
       ['trusted', 'good'],

@@ -54,6 +54,29 @@ export async function checkDocumentTimestamp(s: FoundSignature, bytes: Uint8Arra
   return checkTimestamp(s.contents.bytes, new Uint8Array(covered), trustFor(pdf, ctx, integrityOnly));
 }
 
+/** The verdict parts of one document timestamp, judged as an entry of its own (PAdES B-LTA). */
+export interface DocumentTimestampVerdict {
+  /** Integrity failures: the token is malformed, does not cover these bytes or its signature is wrong. */
+  invalid: string[];
+  /** Doubts: the TSA does not chain to the configured anchors (or none are configured). */
+  unknown: string[];
+  time: Date | null;
+  tsa: string | null;
+}
+
+/**
+ * Judge a document timestamp: integrity first (imprint over the ByteRange, TSA signature, timeStamping EKU), then,
+ * unless integrity-only, the TSA's path at genTime. A good one is a proof of existence for the earlier revisions.
+ */
+export async function documentTimestampVerdict(s: FoundSignature, bytes: Uint8Array, pdf: ParsedPdf, ctx: TrustContext | undefined, integrityOnly: boolean): Promise<DocumentTimestampVerdict> {
+  const integrity = await checkDocumentTimestamp(s, bytes, pdf, ctx, true);
+  if (!integrity.time) return { invalid: integrity.problems.map((p) => `dấu thời gian tài liệu: ${p}`), unknown: [], time: null, tsa: integrity.tsa };
+  if (integrityOnly) return { invalid: [], unknown: [], time: integrity.time, tsa: integrity.tsa };
+  if ((ctx?.anchors ?? []).length === 0) return { invalid: [], unknown: ['chưa cấu hình chứng thư số gốc tin cậy'], time: null, tsa: integrity.tsa };
+  const full = await checkDocumentTimestamp(s, bytes, pdf, ctx, false);
+  return { invalid: [], unknown: full.problems.map((p) => `dấu thời gian tài liệu: ${p}`), time: full.time, tsa: full.tsa ?? integrity.tsa };
+}
+
 /** Collects the proofs of existence of one document once, then answers per signature. */
 export class ProofsOfExistence {
   private readonly stamps: Array<{ revision: number; time: Date; tsa: string | null }> = [];

@@ -15,7 +15,7 @@ import { analyseChanges, type Locks } from './revision-diff';
 import { findSignatures, walkFields, type FoundSignature } from './signature-structure';
 import { checkTrust, dssMaterial, type TrustContext } from './trust-check';
 import { checkTimestamp, type TimestampTrust } from '../tsa/timestamp-check';
-import { ProofsOfExistence, type ProofOfExistence } from './proof-of-existence';
+import { documentTimestampVerdict, isDocumentTimestamp, ProofsOfExistence, type ProofOfExistence } from './proof-of-existence';
 import { toX509 } from './chain';
 import { toIso8601VN } from '../../../shared/util/time';
 import type { SignatureSummary, VerdictValue, VerificationSummary } from '../../../shared/api/signing-schemas';
@@ -118,7 +118,18 @@ async function verifyWithinBudget(bytes: Uint8Array, options: VerifyOptions): Pr
     let poe: ProofOfExistence | null = null;
     let revocationOnly = false;
     // Even a value with structure problems (an orphan, a widget outside /Fields) is verified and its revision analysed.
-    if (s.contents && s.byteRange && s.revision !== null) {
+    if (s.contents && s.byteRange && s.revision !== null && isDocumentTimestamp(s)) {
+      // PAdES B-LTA document timestamp (ISO 32000-2 §12.8.5): an RFC 3161 token over its ByteRange, not a CMS signature.
+      const d = await documentTimestampVerdict(s, bytes, pdf, options.trust, options.integrityOnly === true);
+      why.push(...d.invalid);
+      unknown.push(...d.unknown);
+      signer = d.tsa ?? signer;
+      if (d.time) poe = { time: d.time, source: 'document-timestamp', by: d.tsa };
+      const changes = analyseChanges(pdf, s.revision, locksAt(pdf, sigs, s.revision));
+      why.push(...changes.disallowed.map((x) => `thay đổi sau khi ký: ${x}`));
+      allowed = changes.allowed;
+      substantive = changes.substantive;
+    } else if (s.contents && s.byteRange && s.revision !== null) {
       const cms = checkCms(s.contents.bytes, bytes, s.byteRange, s.subFilter === 'ETSI.CAdES.detached', options.integrityOnly === true);
       why.push(...cms.problems);
       // A weak algorithm (SHA-1) never proves integrity well enough for "hợp lệ", not even integrity-only (issue 6, item 9).
