@@ -53,6 +53,8 @@ export interface SyncStatus {
   lastSyncAt: string | null;
   /** When the next attempt is planned, ISO 8601 (null while a cycle runs or when paused). */
   nextAttemptAt: string | null;
+  /** Packages left in the axis inbox this run because they could not be taken (reason in lastError). */
+  refused: number;
 }
 
 export const SpoolItemRef = z.object({ id: Sha256Hex }).strict();

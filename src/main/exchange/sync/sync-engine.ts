@@ -93,6 +93,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = true;
   let lastEmitted = '';
+  /**
+   * Packages this run could not take (larger than the spool bound, download refused): not downloaded again until
+   * the next launch, so one oversized package does not eat the link; they stay in the axis inbox (not lost).
+   */
+  const refused = new Map<string, string>();
   /** Set by start(): calls that need the spools loaded wait for it. */
   let started: Promise<void> | null = null;
 
@@ -108,6 +113,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     lastError,
     lastSyncAt,
     nextAttemptAt,
+    refused: refused.size,
   });
   const emit = (): void => {
     const s = status();
@@ -126,13 +132,24 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     lastSyncAt = now().toISOString();
   };
 
+  /** Read failures per item this run: an I/O error is retried, a package that keeps failing is quarantined. */
+  const readFailures = new Map<string, number>();
+  const MAX_READ_FAILURES = 3;
+
   async function inspect(item: IncomingItem): Promise<InspectOutcome> {
     if (!hooks.inspect) return { kind: item.messageType, documentId: null };
     try {
-      return await hooks.inspect(incoming.packagePath(item.id), item);
+      const outcome = await hooks.inspect(incoming.packagePath(item.id), item);
+      readFailures.delete(item.id);
+      return outcome;
     } catch (cause) {
-      if (cause instanceof AppFailure && cause.code === 'INTERNAL') throw cause;
-      return { rejected: cause instanceof AppFailure ? cause.message : 'Không đọc được gói tin.' };
+      const n = (readFailures.get(item.id) ?? 0) + 1;
+      readFailures.set(item.id, n);
+      log.warn(`[sync] package ${item.id} could not be read (attempt ${n})`, cause);
+      // The reader answers a bad package with a rejection; a throw is I/O trouble: try again in a later cycle.
+      const transient = !(cause instanceof AppFailure) || cause.code === 'INTERNAL';
+      if (transient && n < MAX_READ_FAILURES) throw new AppFailure('INTERNAL', 'Không đọc được gói tin đã lưu; sẽ thử lại.', { id: item.id });
+      return { rejected: cause instanceof AppFailure && cause.code !== 'INTERNAL' ? cause.message : 'Không đọc được gói tin (lỗi lặp lại khi đọc).' };
     }
   }
 
@@ -155,6 +172,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   async function receive(client: AxisClient, entry: AxisInboxEntry): Promise<void> {
+    if (refused.has(entry.docId)) return;
     const known = incoming.byAxisDocId(entry.docId);
     if (known) {
       // Listed again: our acknowledgement was lost (crash, or the link dropped after the axis took it).
@@ -222,6 +240,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           if (isNetwork(cause) || (cause instanceof AppFailure && cause.code === 'INTERNAL')) throw cause;
           // This package could not be taken (too large, refused download): say so, keep going with the others.
           noteError(cause);
+          refused.set(entry.docId, describe(cause).message);
           log.warn(`[sync] package ${entry.docId} not taken: ${describe(cause).message}`);
         }
       }

@@ -157,3 +157,44 @@ describe('sync engine without settings', () => {
     }
   });
 });
+
+describe('sync engine when reading a stored package fails', () => {
+  it('retries an I/O failure and quarantines a package that keeps failing; nothing is lost meanwhile', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sync-io-'));
+    const axis = await startTestAxis({ systems: [ME] });
+    const failures = new Map<string, number>();
+    const engine = createSyncEngine({
+      incoming: createIncomingSpool({ dir: join(dir, 'in'), maxPackageBytes: 1 << 20 }),
+      outgoing: createOutgoingSpool({ dir: join(dir, 'out'), maxPackageBytes: 1 << 20 }),
+      client: async () => createAxisClient({ endpoint: axis.url, headerStyle: 'xroad-vnpt', systemId: ME.systemId, secret: ME.secret }),
+      hooks: {
+        inspect: async (path) => {
+          const found = await inspectSample(await readFile(path));
+          const id = 'documentId' in found ? found.documentId : '';
+          const n = (failures.get(id) ?? 0) + 1;
+          failures.set(id, n);
+          if (id === 'IO-ONCE' && n < 3) throw Object.assign(new Error('EIO'), { code: 'EIO' });
+          if (id === 'IO-ALWAYS') throw Object.assign(new Error('EIO'), { code: 'EIO' });
+          return found;
+        },
+      },
+      pollIntervalMs: 20,
+      backoff: { baseMs: 10, capMs: 50 },
+      maxPackageBytes: 1 << 20,
+      log: { warn: () => undefined, error: () => undefined },
+    });
+    try {
+      axis.deliver(ME.agencyCode, samplePackage({ documentId: 'IO-ONCE' }));
+      axis.deliver(ME.agencyCode, samplePackage({ documentId: 'IO-ALWAYS' }));
+      await engine.start();
+      await waitFor(() => engine.status().incomingReady === 1 && engine.status().quarantined === 1, 'one ready, one quarantined');
+      expect(engine.incoming.list('ready')[0]?.inspection?.documentId).toBe('IO-ONCE');
+      expect(engine.incoming.list('quarantine')[0]?.reason).toMatch(/Không đọc được gói tin/);
+      expect(failures.get('IO-ALWAYS')).toBe(3);
+    } finally {
+      await engine.stop();
+      await axis.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
