@@ -165,9 +165,12 @@ function runBatch(command: string, args: string[], env: NodeJS.ProcessEnv, stall
       });
       return collecting;
     };
+    let killTimer: ReturnType<typeof setTimeout> | undefined;
     const onAbort = (): void => {
       cancelled = true;
+      // scanimage answers SIGTERM with sane_cancel and exits; a backend stuck in a read gets SIGKILL after 10 s.
       child.kill('SIGTERM');
+      killTimer = setTimeout(() => child.kill('SIGKILL'), 10_000);
     };
     if (run.signal.aborted) onAbort();
     else run.signal.addEventListener('abort', onAbort, { once: true });
@@ -185,6 +188,7 @@ function runBatch(command: string, args: string[], env: NodeJS.ProcessEnv, stall
     });
     child.on('close', (code) => {
       clearTimeout(stallTimer);
+      clearTimeout(killTimer);
       run.signal.removeEventListener('abort', onAbort);
       collect().then(() => {
         if (cancelled) return resolve({ pages, interruption: { reason: 'cancelled', detail: 'stopped by the clerk' } });
