@@ -18,7 +18,8 @@ import { createBlobStore } from '../../storage/blob-store';
 import type { PackageCheck } from './edxml-api';
 import { mapEdoc } from './map-edoc';
 import { mapStatus } from './map-status';
-import { ReadFault, readPackageTree } from './package-reader';
+import { ReadFault } from './read-fault';
+import { readPackageTree } from './package-reader';
 import { kid, walk, type XmlNode } from './xml-tree';
 
 const WIRE_DATE = /^\d{4}\/\d{2}\/\d{2}$/;

@@ -6,7 +6,7 @@
 import { checkAgencyCode } from '../../../shared/domain/identifier-code';
 import { parseEdxmlDate } from '../../../shared/domain/edxml/edxml-dates';
 import type { EdxmlProblem, Organization, ResponseFor, StaffInfo } from '../../../shared/domain/edxml/model';
-import { ReadFault } from './package-reader';
+import { ReadFault } from './read-fault';
 import { kid, textOf, type XmlNode } from './xml-tree';
 
 export type Warn = (path: string, reason: string) => void;

@@ -10,7 +10,7 @@ import type { Bussiness, EdocHeader, OtherInfo, TraceHeader } from '../../../sha
 import { documentTypeByName } from '../../../shared/domain/document-types';
 import type { ReceivedAttachment, ReceivedEdoc } from './edxml-api';
 import { checkCode, collector, dateOf, intOf, need, needText, organization, responseFor, staffInfo, type Warn } from './map-common';
-import { ReadFault } from './package-reader';
+import { ReadFault } from './read-fault';
 import { kid, kids, textOf, walk, type XmlNode } from './xml-tree';
 
 /** The parts of an edoc tree, found by URI + local name. */

@@ -8,7 +8,7 @@ import type { StatusHeader } from '../../../shared/domain/edxml/model';
 import { isStatusCode, normalizeStatusCode } from '../../../shared/domain/edxml/status-codes';
 import type { ReceivedStatus } from './edxml-api';
 import { collector, need, needText, organization, responseFor, staffInfo } from './map-common';
-import { ReadFault } from './package-reader';
+import { ReadFault } from './read-fault';
 import { kid, kids, textOf, type XmlNode } from './xml-tree';
 
 /** Map a read tree whose MessageHeader has a StatusCode to a status package (throws ReadFault). */

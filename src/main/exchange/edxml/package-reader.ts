@@ -16,23 +16,13 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { EDXML_NS } from '../../../shared/domain/edxml/model';
 import type { EdxmlLimits } from '../../../shared/domain/edxml/limits';
-import type { RejectionCode } from '../../../shared/domain/edxml/rejection';
 import type { BlobStore } from '../../storage/blob-store';
 import { AttachmentFault, AttachmentSink } from './attachment-sink';
+import { AttachmentTextScanner } from './attachment-text';
 import { Base64Decoder, Base64Error } from './base64-decoder';
+import { ReadFault } from './read-fault';
 import type { XmlNode } from './xml-tree';
 
-/** A package refused while reading; `partial` is the tree read so far (to name the sender in a status 02). */
-export class ReadFault extends Error {
-  readonly code: RejectionCode;
-  readonly path: string | undefined;
-  partial: XmlNode | undefined;
-  constructor(code: RejectionCode, message: string, path?: string) {
-    super(message);
-    this.code = code;
-    this.path = path;
-  }
-}
 
 interface OpenAttachment {
   node: XmlNode;
@@ -40,7 +30,6 @@ interface OpenAttachment {
   decoder: Base64Decoder;
 }
 
-const CDATA_OPEN = '<![CDATA[';
 /** Total characters of header text (everything but attachment base64) kept in the tree. */
 const MAX_TOTAL_TEXT_FACTOR = 8;
 
@@ -115,7 +104,8 @@ class ReaderState {
     const utf8 = new TextDecoder('utf-8', { fatal: true });
     let bytes = 0;
     let first = true;
-    let mode: 'xml' | 'base64' | 'cdata' = 'xml';
+    let mode: 'xml' | 'base64' = 'xml';
+    const scanner = new AttachmentTextScanner((text) => this.base64(text), () => this.currentPath());
     let run = 0;
     let carry = '';
     for await (const chunk of source) {
@@ -145,63 +135,18 @@ class ReaderState {
             this.enterBase64 = false;
             mode = 'base64';
           }
-        } else if (mode === 'cdata') {
-          // base64 wrapped in <![CDATA[ … ]]>: no references inside, ends at "]]>".
-          const bracket = text.indexOf(']', pos);
-          if (bracket < 0) {
-            this.base64(text.slice(pos));
-            pos = text.length;
-            continue;
-          }
-          this.base64(text.slice(pos, bracket));
-          if (text.length - bracket < 3 && ']]>'.startsWith(text.slice(bracket))) {
-            carry = text.slice(bracket);
-            pos = text.length;
-            continue;
-          }
-          if (!text.startsWith(']]>', bracket)) throw new ReadFault('BAD_BASE64', 'Dữ liệu base64 của tệp đính kèm chứa ký tự "]" không hợp lệ.', this.currentPath());
-          pos = bracket + 3;
-          mode = 'base64';
         } else {
-          const lt = text.indexOf('<', pos);
-          const amp = text.indexOf('&', pos);
-          const stop = lt < 0 ? text.length : lt;
-          if (amp >= 0 && amp < stop) {
-            this.base64(text.slice(pos, amp));
-            const semi = text.indexOf(';', amp);
-            if (semi < 0 || semi > amp + 12) {
-              if (semi < 0 && text.length - amp <= 12) {
-                carry = text.slice(amp);
-                pos = text.length;
-                continue;
-              }
-              throw new ReadFault('BAD_BASE64', 'Dữ liệu base64 của tệp đính kèm chứa ký tự "&" không hợp lệ.', this.currentPath());
-            }
-            this.base64(charReference(text.slice(amp + 1, semi), this.currentPath()));
-            pos = semi + 1;
-            continue;
-          }
-          if (lt >= 0 && (text.startsWith(CDATA_OPEN, lt) || (text.length - lt < CDATA_OPEN.length && CDATA_OPEN.startsWith(text.slice(lt))))) {
-            this.base64(text.slice(pos, lt));
-            if (text.startsWith(CDATA_OPEN, lt)) {
-              pos = lt + CDATA_OPEN.length;
-              mode = 'cdata';
-            } else {
-              carry = text.slice(lt); // "<![CD" cut by the chunk boundary
-              pos = text.length;
-            }
-            continue;
-          }
-          this.base64(text.slice(pos, stop));
-          pos = stop;
-          if (lt >= 0) mode = 'xml';
+          const r = scanner.scan(text, pos);
+          pos = r.pos;
+          carry = r.carry;
+          if (r.leave) mode = 'xml';
         }
       }
       await this.drain();
     }
     const tail = utf8.decode();
     if (tail !== '') this.parser.write(tail);
-    if (carry !== '' || mode === 'cdata') throw new ReadFault('MALFORMED_XML', 'Gói tin bị cắt cụt giữa dữ liệu tệp đính kèm.', this.currentPath());
+    if (carry !== '' || scanner.inCdata) throw new ReadFault('MALFORMED_XML', 'Gói tin bị cắt cụt giữa dữ liệu tệp đính kèm.', this.currentPath());
     if (!this.root) throw new ReadFault('MALFORMED_XML', 'Tệp rỗng hoặc không có phần tử gốc: không phải gói tin edXML.');
     if (this.stack.length > 0 || mode === 'base64') {
       throw new ReadFault('MALFORMED_XML', `Gói tin bị cắt cụt (thiếu thẻ đóng của ${this.stack.at(-1)?.path ?? 'phần tử gốc'}).`, this.currentPath());
@@ -305,13 +250,4 @@ class ReaderState {
     }
     if (node.text !== '') node.text = node.text.normalize('NFC');
   }
-}
-
-function charReference(ref: string, path: string | undefined): string {
-  const m = /^#x([0-9a-fA-F]{1,6})$/.exec(ref) ?? /^#([0-9]{1,7})$/.exec(ref);
-  const cp = m ? Number.parseInt(m[1] as string, ref.startsWith('#x') ? 16 : 10) : NaN;
-  if (!Number.isInteger(cp) || cp > 0x10ffff) {
-    throw new ReadFault('BAD_BASE64', `Dữ liệu base64 của tệp đính kèm chứa tham chiếu "&${ref};" không hợp lệ.`, path);
-  }
-  return String.fromCodePoint(cp);
 }

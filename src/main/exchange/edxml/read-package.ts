@@ -9,7 +9,8 @@ import type { PackageRejection } from '../../../shared/domain/edxml/rejection';
 import type { ReadOutcome, ReadPackageOptions } from './edxml-api';
 import { mapEdoc, senderHints } from './map-edoc';
 import { mapStatus } from './map-status';
-import { ReadFault, readPackageTree } from './package-reader';
+import { ReadFault } from './read-fault';
+import { readPackageTree } from './package-reader';
 import { kid, walk, type XmlNode } from './xml-tree';
 
 /** Input chunk size: bounds what the parser and the attachment sink hold at once. */
