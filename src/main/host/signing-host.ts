@@ -139,6 +139,8 @@ export function createSigningHost(options: SigningHostOptions): SigningHost {
       configuredModule: () => module,
       // PAdES B-T when the unit configured a TSA; B-B otherwise.
       tsaUrl: settings.tsaUrl ?? null,
+      // PAdES B-LTA (a document timestamp after the DSS) for issued files whenever a TSA is configured (issue 6).
+      archiveTimestamp: Boolean(settings.tsaUrl),
       receipts,
       verifier,
       now: () => new Date(),

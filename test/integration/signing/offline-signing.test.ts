@@ -16,6 +16,7 @@ import { TrustStore, fingerprint, type Pin } from '../../../src/main/signing/tru
 import { createSigningFixture, ORG_TOKEN, PERSONAL_TOKEN, REVOKED_KEY, type SigningFixture } from '../../support/softhsm/signing-fixture';
 import { makeDraftPdf } from '../../support/pki/sample-documents';
 import { createTestPki } from '../../support/pki/test-pki';
+import { startTestTsa } from '../../support/pki/tsa-server';
 import { failureOf } from '../../support/failure-of';
 
 let fx: SigningFixture;
@@ -23,10 +24,10 @@ let dir: string;
 let blobs: BlobStore;
 let trust: TrustStore;
 
-function service(cacheDir: string): SigningService {
+function service(cacheDir: string, tsaUrl?: string): SigningService {
   return new SigningService({
     blobs, trust, jobs: createJobRunner(() => undefined), revocationCacheDir: cacheDir, allowLiveFetch: true,
-    configuredModule: () => fx.hsm.modulePath, now: () => new Date(),
+    configuredModule: () => fx.hsm.modulePath, now: () => new Date(), ...(tsaUrl ? { tsaUrl, archiveTimestamp: true } : {}),
   });
 }
 
@@ -58,6 +59,22 @@ describe('signing offline', () => {
     const signed = await service(join(dir, 'cache-online')).signPersonal({ file: draft.sha256, key: personalKey, pin: PERSONAL_TOKEN.pin });
     expect(signed.warnings).toBeUndefined();
     expect((await service(join(dir, 'cache-online')).verify({ file: signed.sha256 })).signatures[0]?.revocation).toBe('good');
+  });
+
+  it('online with a TSA: an issued attachment is PAdES B-LTA (B-T signature, DSS, then a document timestamp)', async () => {
+    const tsa = await startTestTsa(fx.pki);
+    try {
+      const svc = service(join(dir, 'cache-online'), tsa.url);
+      const file = await blobs.put(await makeDraftPdf({ plain: true }), 'application/pdf');
+      const [signed] = await svc.signAttachments({ files: [file.sha256], firstLine: 'Số: 40/QĐ-UBND', key: orgKey, pin: ORG_TOKEN.pin });
+      expect(signed?.warnings).toBeUndefined();
+      const v = await svc.verify({ file: signed?.sha256 ?? '' });
+      expect(v.verdict).toBe('valid');
+      expect(v.signatures.map((s) => [s.field, s.timeSource])).toEqual([['KySoCoQuan', 'timestamp'], ['DauThoiGianTaiLieu', 'document-timestamp']]);
+      expect(v.signatures[0]?.allowedChanges).toContain('thêm dữ liệu kiểm tra dài hạn (DSS)');
+    } finally {
+      await tsa.close();
+    }
   });
 
   it('no OCSP/CRL reachable: sign, number and seal with the warning; verification stays unknown, never good', async () => {
