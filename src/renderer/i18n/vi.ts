@@ -149,8 +149,9 @@ export const vi = {
     shortcutsTitle: 'Phím tắt',
     shortcutsHint: 'F1: phím tắt',
     shortcuts: [
-      ['Alt+1 … Alt+6', 'Chuyển giữa các màn hình'],
+      ['Alt+1 … Alt+7', 'Chuyển giữa các màn hình'],
       ['Ctrl+O', 'Chọn tệp PDF (màn hình đăng ký)'],
+      ['F8', 'Quét văn bản (màn hình quét); Esc: dừng quét'],
       ['Ctrl+F', 'Tìm kiếm trong sổ'],
       ['Enter', 'Lưu văn bản đến đang nhập'],
       ['Esc', 'Đóng hộp thoại'],
