@@ -40,6 +40,7 @@ export const scanContract = {
   'scan.removeNetwork': request(ScanDeviceRef).returns<{ removed: true }>(),
   /**
    * Scan a document (or a feeder stack split into several) into PDFs in the store, as a job. Errors: VALIDATION,
+   * NOT_FOUND (a network scanner that was not added),
    * SCANNER_UNAVAILABLE (could not open, or gone mid-job), SCANNER_JAMMED, SCANNER_COVER_OPEN, FEEDER_EMPTY (0 pages),
    * SCAN_IMAGE_CORRUPT (no readable page), CANCELLED; all but VALIDATION carry `details.partial` when pages were kept.
    */

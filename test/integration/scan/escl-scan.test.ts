@@ -101,6 +101,9 @@ describe('eSCL test device', () => {
     expect(await scans.capabilities(id)).toEqual({ resolutions: [75, 100, 150, 300], colorModes: ['color', 'gray', 'lineart'], sources: ['flatbed', 'adf', 'duplex'], maxWidthMm: 216, maxHeightMm: 297 });
     await expect(scans.removeNetwork(id)).resolves.toEqual({ removed: true });
     expect(await scans.devices()).toEqual([]);
+    // Once removed (or never added), an escl: id from the renderer is not contacted.
+    expect((await failureOf(scans.capabilities(id))).code).toBe('NOT_FOUND');
+    expect((await failureOf(scans.start({ deviceId: 'escl:http://127.0.0.1:9/eSCL', settings: ADF, split: 'none' }))).code).toBe('NOT_FOUND');
   });
 
   it('refuses addresses that are not http/https or carry credentials', async () => {

@@ -70,17 +70,26 @@ export function createEsclScanner(opts: EsclScannerOptions): Scanner {
     }
   };
 
+  /** Only scanners the clerk added are contacted: an id from the renderer never makes main fetch an arbitrary URL. */
+  const known = async (deviceId: string): Promise<URL> => {
+    const base = esclBase(deviceId);
+    if (!(await opts.listDevices()).some((d) => d.id === deviceId)) {
+      throw new AppFailure('NOT_FOUND', 'Máy quét mạng này chưa được thêm vào danh sách.', { deviceId });
+    }
+    return base;
+  };
+
   return {
     kind: 'escl',
     async listDevices() {
       return (await opts.listDevices()).map((d) => ({ ...d, kind: 'escl' as const }));
     },
     async capabilities(deviceId, signal): Promise<ScanCapabilities> {
-      const { formats: _formats, makeAndModel: _model, ...caps } = await fetchCapabilities(esclBase(deviceId), signal, requestTimeoutMs);
+      const { formats: _formats, makeAndModel: _model, ...caps } = await fetchCapabilities(await known(deviceId), signal, requestTimeoutMs);
       return caps;
     },
     async scan(deviceId, settings, run): Promise<ScanOutcome> {
-      const base = esclBase(deviceId);
+      const base = await known(deviceId);
       const caps = await fetchCapabilities(base, run.signal, requestTimeoutMs);
       const job = jobSettings(caps, settings);
       const before = await status(base, run.signal);
