@@ -25,6 +25,8 @@ export interface CorpusVariant {
   base64Breaks: 'none' | 'lf' | 'crlf-ref';
   attachments: number;
   bussinessDocType: 0 | 1 | 2 | 3;
+  /** The SDK samples' dummy package `<Signature>`, an element of the QCVN namespace to ignore (§1.5, §1.8). */
+  packageSignature?: boolean;
 }
 
 export interface CorpusItem {
@@ -151,7 +153,12 @@ export function corpusItem(seed: number, v: CorpusVariant): CorpusItem {
   const declared = v.zipped === 'declared-zip' ? 'application/zip' : v.zipped === 'declared-text' ? 'text/plain' : 'application/pdf';
   const root = el('edXML', [
     el('edXMLEnvelope', [
-      el('edXMLHeader', [messageHeader, traceList]),
+      el('edXMLHeader', [
+        messageHeader,
+        traceList,
+        v.packageSignature === true &&
+          el('Signature', [el('SignedInfo', [el('CanonicalizationMethod', '', { Algorithm: 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315' })]), el('SignatureValue', 'ZHVtbXk=')]),
+      ]),
       el('edXMLBody', [
         el('edXMLManifest', files.map((f) => el('Reference', [el('ContentId', cidFor('manifest', f.contentId)), el('ContentType', 'application/pdf'), el('Description', 'Tệp văn bản'), el('AttachmentName', f.name)])), { version: '1.0' }),
       ]),

@@ -5,7 +5,8 @@
  * any order (Bussiness before the TraceHeaders), attachments zipped (VNPT: every attachment zipped, entry named
  * `<uuid>.<ext>`, data descriptors) or not whatever ContentType says, `cid:` on one side only, `yyyy-MM-dd` dates,
  * Lạng Sơn TraceHeaderList attributes, axis-added TraceHeaders, TraceHeader without OrganId or with `null`,
- * base64 with CRLF line breaks written as `&#xD;` (.NET XmlWriter). Also the raw material of hostile packages.
+ * base64 with CRLF line breaks written as `&#xD;` (.NET XmlWriter), the SDK's dummy package `<Signature>`. Also the
+ * raw material of hostile packages.
  */
 import { Zip, ZipDeflate, zipSync } from 'fflate';
 import { EDXML_NS } from '../../../src/shared/domain/edxml/model';

@@ -100,6 +100,7 @@ const variantArb: fc.Arbitrary<CorpusVariant> = fc.record({
   base64Breaks: fc.constantFrom('none', 'lf', 'crlf-ref'),
   attachments: fc.integer({ min: 1, max: 3 }),
   bussinessDocType: fc.constantFrom(0, 1, 2, 3),
+  packageSignature: fc.boolean(),
 }) as fc.Arbitrary<CorpusVariant>;
 
 describe('generated corpus of real-looking packages', () => {
