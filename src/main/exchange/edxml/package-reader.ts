@@ -30,6 +30,7 @@ interface OpenAttachment {
   decoder: Base64Decoder;
 }
 
+const DOCTYPE_REASON = 'Gói tin có khai báo DOCTYPE: bị từ chối (chống tấn công thực thể XML như XXE, "billion laughs").';
 /** Total characters of header text (everything but attachment base64) kept in the tree. */
 const MAX_TOTAL_TEXT_FACTOR = 8;
 
@@ -69,6 +70,7 @@ class ReaderState {
   private open: OpenAttachment | undefined;
   private finishing: OpenAttachment | undefined;
   private enterBase64 = false;
+  private prologTail = '';
 
   constructor(blobs: BlobStore, limits: EdxmlLimits) {
     this.blobs = blobs;
@@ -80,7 +82,7 @@ class ReaderState {
       }
     });
     p.on('doctype', () => {
-      throw new ReadFault('DOCTYPE_FORBIDDEN', 'Gói tin có khai báo DOCTYPE: bị từ chối (chống tấn công thực thể XML như XXE, "billion laughs").');
+      throw new ReadFault('DOCTYPE_FORBIDDEN', DOCTYPE_REASON);
     });
     p.on('opentag', (tag) => this.openTag(tag));
     p.on('text', (text) => this.addText(text));
@@ -128,7 +130,14 @@ class ReaderState {
           if (run > this.limits.maxTextChars) {
             throw new ReadFault('TEXT_TOO_LONG', `Một phần tử hoặc thẻ dài quá ${this.limits.maxTextChars} ký tự.`, this.currentPath());
           }
-          this.parser.write(text.slice(pos, end));
+          const slice = text.slice(pos, end);
+          if (!this.root) {
+            // Refuse a DOCTYPE as soon as it starts, before saxes has gathered a (possibly huge) internal subset.
+            const probe = this.prologTail + slice;
+            if (probe.includes('<!DOCTYPE')) throw new ReadFault('DOCTYPE_FORBIDDEN', DOCTYPE_REASON);
+            this.prologTail = probe.slice(-8);
+          }
+          this.parser.write(slice);
           pos = end;
           await this.drain();
           if (this.enterBase64) {

@@ -66,6 +66,14 @@ describe('XML-level attacks', () => {
     await rejected(`<?xml version="1.0"?><!DOCTYPE edXML SYSTEM "http://127.0.0.1:9/evil.dtd"><edXML xmlns="http://www.mic.gov.vn/TBT/QCVN_102_2016"/>`, 'DOCTYPE_FORBIDDEN');
   });
 
+  it('refuses a DOCTYPE as soon as it starts, even with a huge internal subset split across chunks', async () => {
+    const subset = Array.from({ length: 60_000 }, (_, i) => `<!ENTITY e${i} "${'x'.repeat(80)}">`).join('\n');
+    const before = process.memoryUsage().rss;
+    const r = await rejected(`<?xml version="1.0"?>\n<!DOC${''}TYPE edXML [\n${subset}\n]>\n<edXML xmlns="http://www.mic.gov.vn/TBT/QCVN_102_2016"/>`, 'DOCTYPE_FORBIDDEN');
+    expect(r.path).toBeUndefined();
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+  });
+
   it('refuses an undeclared entity reference as malformed XML', async () => {
     const r = await rejected(sample.replace('<edXML:Subject>V/v', '<edXML:Subject>&xxe; V/v'), 'MALFORMED_XML');
     expect(r.path).toMatch(/MessageHeader\/Subject$/);
