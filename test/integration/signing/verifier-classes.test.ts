@@ -202,3 +202,15 @@ describe('class 2: a genuine signature value moved to another field', () => {
     expect(r.reasons.join(' ')).toMatch(/chữ ký bị chuyển sang trường khác sau khi ký/);
   });
 });
+
+describe('trailer changes', () => {
+  it('an /Encrypt added to the trailer after signing is a modification', async () => {
+    const signed = await sign(await makeDraftPdf());
+    const doc = await PDFDocument.load(signed, { updateMetadata: false });
+    const n = doc.context.largestObjectNumber + 1;
+    const forged = appendUpdate(signed, { [n]: '<< /Filter /Standard /V 1 /R 2 /O <00> /U <00> /P -4 >>' }, `/Encrypt ${n} 0 R`);
+    const r = await integrity(forged);
+    expect(r.verdict).toBe('invalid');
+    expect(r.reasons.join(' ')).toMatch(/\/Encrypt trong trailer/);
+  });
+});

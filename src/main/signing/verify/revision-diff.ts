@@ -74,6 +74,10 @@ export function analyseChanges(pdf: ParsedPdf, signedIndex: number, locks: Locks
   const rootS = signed.trailer.map.get('Root');
   const rootF = last.trailer.map.get('Root');
   if (!isRef(rootS) || !isRef(rootF) || rootS.num !== rootF.num) report.disallowed.push('gốc tài liệu (/Root) bị thay thế sau khi ký');
+  // Encryption added or changed afterwards would make viewers decrypt every string and stream differently.
+  if (!sameValue(signed.trailer.map.get('Encrypt') ?? null, last.trailer.map.get('Encrypt') ?? null, pdf.bytes)) {
+    report.disallowed.push('mã hóa tài liệu (/Encrypt trong trailer) bị thêm hoặc thay đổi sau khi ký');
+  }
 
   // Roles of objects in the signed revision.
   const fields = new Map<number, FieldInfo>();
