@@ -14,6 +14,8 @@ import { createSettingsStore, type SettingsStore } from '../storage/settings-sto
 import { createScanService, type ScanService } from '../scan/scan-service';
 import { createSigningHost, type SigningHost } from './signing-host';
 import { createExchangeHost, type ExchangeHost } from '../exchange/exchange-host';
+import type { ExchangeFlows } from '../exchange/flows/exchange-flows';
+import { createFlowsHost } from './exchange-flows-host';
 import { createFileSecretStore, type SecretStore } from '../storage/secret-store';
 import { createScanAdapters } from './scan-host';
 
@@ -51,6 +53,8 @@ export interface Services {
   signing: SigningHost;
   /** Axis client, spools, sync engine and agency directory (issue 8). */
   exchange: ExchangeHost;
+  /** Incoming and outgoing flows over the exchange: 01/03, returns, timelines, revocation (issue 8). */
+  flows: ExchangeFlows;
   /** Scanners (SANE, eSCL, WIA) and scan jobs (issue 9). */
   scan: ScanService;
 }
@@ -79,16 +83,18 @@ export function createServices(options: ServicesOptions): Services {
   });
   const scanAdapters = createScanAdapters({ dataDir: options.dataDir, env: options.env ?? process.env, log });
   const scan = createScanService({ blobs, jobs, adapters: scanAdapters.adapters, network: scanAdapters.network, recent: scanAdapters.recent, log });
+  const flows = createFlowsHost({ dataDir: options.dataDir, blobs, signing, settings, exchange: () => exchange, log });
   const exchange = createExchangeHost({
     dataDir: options.dataDir,
     blobs,
     secrets: options.secrets ?? createFileSecretStore(options.dataDir),
     unitCode: async () => (await settings.get()).unitCode,
     onStatus: (status) => options.emit('sync.status', status),
+    hooks: flows.hooks,
     log,
   });
   // The engine runs from launch, whether or not a window is open (issue 8).
-  if (options.startSync !== false) exchange.start().catch((cause: unknown) => log.error('[exchange] sync engine did not start', cause));
+  if (options.startSync !== false) exchange.start().then(() => flows.recover()).catch((cause: unknown) => log.error('[exchange] sync engine did not start', cause));
   // Start the clean-up now so a crash's leftovers go away at launch, not at the first file call.
   blobs.init().catch((cause: unknown) => log.error('[blobs] could not clean temp files', cause));
   return {
@@ -102,6 +108,7 @@ export function createServices(options: ServicesOptions): Services {
     journal: createJournalWitness({ dataDir: options.dataDir, log }),
     signing,
     exchange,
+    flows,
     scan,
   };
 }

@@ -22,6 +22,7 @@ import type { HolidayRules } from '../domain/calendar-rules';
 import type { ChannelRules } from '../domain/delivery-channel';
 import { signingContract } from './signing-contract';
 import { exchangeContract } from './exchange-contract';
+import { exchangeFlowContract } from './exchange-flow-contract';
 import { scanContract } from './scan-contract';
 
 interface ChannelSpec<S extends z.ZodType, R> {
@@ -100,6 +101,8 @@ export const contract = {
   ...signingContract,
   /** Axis, sync engine, spools and agency directory of issue 8 (exchange-contract.ts). */
   ...exchangeContract,
+  /** Exchange flows of issue 8: received/sent documents, answers, revocation (exchange-flow-contract.ts). */
+  ...exchangeFlowContract,
   /** Scanners, their options and scan jobs of issue 9 (scan-contract.ts). */
   ...scanContract,
 } as const;

@@ -55,10 +55,11 @@ it('configures the axis, receives, confirms, searches the directory and sends', 
   const sent = await call<{ item: OutgoingSpoolEntry; warnings: string[] }>('exchange.send', { packageSha256: stored.sha256, messageType: 'edoc', to: [PEER.agencyCode, '000.00.00.G99'], ref: 'outbox-7' });
   expect(sent.warnings).toEqual([expect.stringMatching(/000\.00\.00\.G99 không có trong danh mục/)]);
   await call('exchange.syncNow', {});
-  const [out] = await call<OutgoingSpoolEntry[]>('exchange.outgoingList', { state: 'sent' });
+  // The incoming flow also answered the received package with status 01 (Art. 9.2); pick the document sent here.
+  const out = (await call<OutgoingSpoolEntry[]>('exchange.outgoingList', { state: 'sent' })).find((o) => o.ref === 'outbox-7');
   expect(out).toMatchObject({ ref: 'outbox-7', state: 'sent' });
   expect(out?.acknowledgedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-  expect(axis.sent()[0]?.to).toEqual([PEER.agencyCode, '000.00.00.G99']);
+  expect(axis.sent().find((s) => s.messageType === 'edoc')?.to).toEqual([PEER.agencyCode, '000.00.00.G99']);
 
   expect(await call<SyncStatus>('exchange.pause', {})).toMatchObject({ paused: true });
   expect(await call<SyncStatus>('exchange.resume', {})).toMatchObject({ paused: false });
