@@ -4,6 +4,7 @@
  */
 import type { Channel, Req, Res } from '../../shared/api/contract';
 import { AppFailure } from '../../shared/api/result';
+import { exchangeStats } from '../../shared/domain/exchange-stats';
 import type { Services } from './compose';
 
 /** Who is calling; built by the transport after it checked the caller (sender frame, or secret + Origin/Host). */
@@ -84,6 +85,7 @@ export function createHandlers(services: Services): Handlers {
     'exchange.flowSent': async () => services.flows.outgoing.list(),
     'exchange.sendDocument': (req) => services.flows.outgoing.sendDocument(req),
     'exchange.revoke': (req) => services.flows.outgoing.revoke(req),
+    'exchange.stats': async (req) => exchangeStats(services.flows.incoming.list(), services.flows.outgoing.list(), req.from, req.to),
     'scan.devices': () => services.scan.devices(),
     'scan.capabilities': (req) => services.scan.capabilities(req.deviceId),
     'scan.addNetwork': (req) => services.scan.addNetwork(req.url, req.name),

@@ -4,7 +4,8 @@
  * view; these are what the clerk works with: received documents with their verdict, sent documents with their
  * receivers' statuses, and the answers.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
+import type { ExchangeStats } from '../domain/exchange-stats';
 import { Empty } from './schemas';
 import {
   FlowReplyRequest,
@@ -24,6 +25,8 @@ function request<S extends z.ZodType>(schema: S) {
   return { returns: <R>(): ChannelSpec<S, R> => ({ schema }) };
 }
 
+const StatsRequest = z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict();
+
 export const exchangeFlowContract = {
   /** Received documents with their verification verdict, our answers and any revocation request. Errors: none. */
   'exchange.flowIncoming': request(Empty).returns<IncomingFlowRecord[]>(),
@@ -35,4 +38,6 @@ export const exchangeFlowContract = {
   'exchange.sendDocument': request(SendDocumentRequest).returns<{ record: SentDocumentRecord; warnings: string[] }>(),
   /** Ask every receiver to give a sent document back (status 13 with the reason). Errors: NOT_FOUND, CONFLICT. */
   'exchange.revoke': request(RevokeRequest).returns<SentDocumentRecord>(),
+  /** Art. 16 statistics for [from, to] (ISO dates) per month and per agency (shared/domain/exchange-stats.ts). Errors: VALIDATION. */
+  'exchange.stats': request(StatsRequest).returns<ExchangeStats>(),
 } as const;
