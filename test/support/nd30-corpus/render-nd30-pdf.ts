@@ -139,13 +139,13 @@ function drawBody(pen: Pen, d: Nd30Doc, top: number): number {
 function drawSeal(pen: Pen, cx: number, cy: number, name: string): void {
   const { page, fonts } = pen;
   const y = H - cy;
-  page.drawCircle({ x: cx, y, size: 42, borderColor: RED, borderWidth: 2.2, opacity: 0, borderOpacity: 0.85 });
-  page.drawCircle({ x: cx, y, size: 30, borderColor: RED, borderWidth: 1, opacity: 0, borderOpacity: 0.85 });
+  page.drawCircle({ x: cx, y, size: 38, borderColor: RED, borderWidth: 2.2, opacity: 0, borderOpacity: 0.85 });
+  page.drawCircle({ x: cx, y, size: 27, borderColor: RED, borderWidth: 1, opacity: 0, borderOpacity: 0.85 });
   const chars = [...name];
   chars.forEach((ch, i) => {
     const a = Math.PI * (0.85 - (1.7 * i) / Math.max(1, chars.length - 1));
-    const x = cx + 35 * Math.cos(a) - 2.5;
-    const yy = y + 35 * Math.sin(a) - 2.5;
+    const x = cx + 32 * Math.cos(a) - 2.5;
+    const yy = y + 32 * Math.sin(a) - 2.5;
     page.drawText(ch, { x, y: yy, size: 7, font: fonts.bold, color: RED, opacity: 0.85, rotate: degrees(((a - Math.PI / 2) * 180) / Math.PI) });
   });
   page.drawSvgPath('M 0 -10 L 3 -3 L 10 -3 L 4 2 L 6 10 L 0 5 L -6 10 L -4 2 L -10 -3 L -3 -3 Z', { x: cx, y, color: RED, opacity: 0.85, scale: 1.2 });
@@ -167,7 +167,7 @@ function drawSignature(pen: Pen, d: Nd30Doc, top: number, rnd: () => number): vo
   }
   const sigTop = t + 8;
   pen.page.drawSvgPath(`M 0 0 C 15 -25 30 20 45 -5 S 70 -20 85 5 C 90 12 60 15 ${40 + rnd() * 20} 0`, { x: RIGHT_CX - 40, y: H - sigTop - 30, borderColor: BLUE, borderWidth: 1.6 });
-  if (d.degrade.seal) drawSeal(pen, RIGHT_CX - 30, sigTop + 30, d.agency.header[d.agency.header.length - 1] ?? '');
+  if (d.degrade.seal) drawSeal(pen, RIGHT_CX - 30, sigTop + 26, d.agency.header[d.agency.header.length - 1] ?? '');
   pen.text(d.signerName, { cx: RIGHT_CX, top: sigTop + 72 }, fonts.bold, 13);
 }
 

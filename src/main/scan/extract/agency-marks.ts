@@ -3,9 +3,9 @@
  * and the receiving office's ĐẾN stamp (Phụ lục IV), read from the first page's line segments.
  */
 import type { ExtractedConfidentiality, ExtractedUrgency } from '../../../shared/api/ocr-schemas';
-import { type Box, type Line, unionBox } from './layout';
+import { type Box, type Line, lineOf, unionBox } from './layout';
 import { matchAgency, type DirectoryAgency } from './agency-directory';
-import { fold, isCapitals, ocrFactor } from './text-rules';
+import { fold, freeTextFactor, isCapitals, ocrFactor } from './text-rules';
 import { capConfidence, notFound, type Finding } from './finding';
 
 export interface IssuerFinding extends Finding<string> {
@@ -15,31 +15,48 @@ export interface IssuerFinding extends Finding<string> {
   printed: string;
 }
 
-// A second header line that names an administrative unit continues the name ("ỦY BAN NHÂN DÂN / TỈNH LAI CHÂU").
-const UNIT_LINE = /^(tinh|huyen|xa|phuong|thi tran|thi xa|thanh pho|quan)\b/u;
-const COUNCIL = /^(uy ban nhan dan|hoi dong nhan dan)$/u;
+// A second header line that starts with a kind of agency is the issuer under its parent ("UBND TỈNH LAI CHÂU / SỞ
+// TÀI CHÍNH"); otherwise it continues the name ("ỦY BAN NHÂN DÂN / TỈNH LAI CHÂU", "BỘ KHOA HỌC VÀ / CÔNG NGHỆ").
+const AGENCY_KIND = /^(so|ban|cuc|chi cuc|tong cuc|vu|phong|trung tam|van phong|thanh tra|truong|vien|benh vien|cong an|bo chi huy|kho bac|hoi dong|uy ban|doan|dai|bao|quy|ubnd|hdnd|bo)\b/u;
+
+/** A long agency name can run into the quốc hiệu (box 2) with no gutter: the segment is cut before "CỘNG HÒA". */
+function splitAtMotto(line: Line): Line[] {
+  const i = line.words.findIndex((_, k) => k > 0 && fold(line.words[k + 1]?.text ?? '') === 'hoa' && fold(line.words[k + 2]?.text ?? '').startsWith('xa'));
+  if (i <= 0) return [line];
+  const w = line.words[i] as Line['words'][number];
+  const folded = fold(w.text);
+  // "CỘNG" may be clipped by OCR ("ỘNG") or glued to the last word of the name ("NGHỆCỘNG").
+  const glued = /^(.+?)c?ong$/u.exec(folded);
+  if (!/^c?ong$/u.test(folded) && glued) {
+    const keep = [...w.text].slice(0, [...(glued[1] ?? '')].length).join('');
+    const part = { ...w, text: keep, x1: w.x0 + ((w.x1 - w.x0) * keep.length) / w.text.length };
+    return [lineOf(line.page, [...line.words.slice(0, i), part]), lineOf(line.page, line.words.slice(i + 1))];
+  }
+  const cut = /ong$/u.test(folded) ? i : i + 1;
+  return [lineOf(line.page, line.words.slice(0, cut)), lineOf(line.page, line.words.slice(cut))];
+}
 
 /** Box 1: header lines in the left column above the Số line. */
-export function findIssuer(lines: readonly Line[], numberTop: number, directory: readonly DirectoryAgency[], excluded: (l: Line) => boolean): IssuerFinding {
-  const motto = lines.find((l) => l.page === 0 && fold(l.text).includes('cong hoa xa hoi'));
+export function findIssuer(all: readonly Line[], numberTop: number, directory: readonly DirectoryAgency[], excluded: (l: Line) => boolean): IssuerFinding {
+  const lines = all.flatMap(splitAtMotto);
+  const motto = lines.find((l) => l.page === 0 && fold(l.text).startsWith('cong hoa xa hoi'));
   const top = motto ? motto.y0 - 0.02 : 0;
   const header = lines.filter((l) => l.page === 0 && l.y0 >= top && l.y1 <= numberTop && l.cx < 0.45 && /\p{L}{2}/u.test(l.text) && !excluded(l)).slice(0, 4);
   if (header.length === 0) return { ...notFound('', 'không thấy tên cơ quan ban hành ở góc trên bên trái'), printed: '' };
   let own = header;
   let parent: string | undefined;
   if (header.length >= 2) {
-    const [first, second] = [fold(header[0]?.text ?? ''), fold(header[1]?.text ?? '')];
-    if (!(COUNCIL.test(first) && UNIT_LINE.test(second))) {
+    if (AGENCY_KIND.test(fold(header[1]?.text ?? ''))) {
       parent = header[0]?.text;
       own = header.slice(1);
     }
   }
-  const printed = own.map((l) => l.text).join(' ');
+  const printed = own.map((l) => l.text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N})]+$/gu, '')).join(' ');
   const words = own.flatMap((l) => l.words);
   const box = { page: 0, ...unionBox(own) };
   const matched = matchAgency(printed, directory);
   if (matched) return { value: matched.name, code: matched.code, parent, printed, confidence: Math.max(0.95, ocrFactor(Math.min(...words.map((w) => w.conf)))), box, warnings: [] };
-  let f: IssuerFinding = { value: printed, parent, printed, confidence: ocrFactor(Math.min(...words.map((w) => w.conf))), box, warnings: [] };
+  let f: IssuerFinding = { value: printed, parent, printed, confidence: freeTextFactor(Math.min(...words.map((w) => w.conf))), box, warnings: [] };
   if (!isCapitals(printed)) f = { ...capConfidence(f, 0.6, 'tên cơ quan ban hành không in hoa như quy định'), printed, parent };
   return f;
 }
@@ -77,7 +94,13 @@ export function findMarks(lines: readonly Line[], pageQuality: number): { urgenc
  * doubted.
  */
 export function findStamps(lines: readonly Line[]): (Box & { page: number })[] {
-  return lines
-    .filter((l) => fold(bare(l.text)) === 'den' && l.words.length <= 2)
-    .map((l) => ({ page: l.page, x0: l.x0 - 0.06, y0: l.y0 - 0.04, x1: l.x0 + 0.26, y1: l.y1 + 0.1 }));
+  const out: (Box & { page: number })[] = [];
+  for (const l of lines) {
+    for (const w of l.words) {
+      // "ĐẾN" in capitals as a word of its own; the word "đến" of a sentence is lower case.
+      if (bare(w.text) !== 'ĐẾN' && !(bare(w.text) === 'DEN' && l.words.length <= 2)) continue;
+      out.push({ page: l.page, x0: w.x0 - 0.1, y0: w.y0 - 0.04, x1: w.x1 + 0.16, y1: w.y1 + 0.1 });
+    }
+  }
+  return out;
 }

@@ -39,7 +39,11 @@ export function findNotation(lines: readonly Line[]): NotationFinding {
   const labelGlued = /^s[oôố0]:?([^:].*)$/iu.exec(first.text);
   const valueWords = labelGlued ? [{ ...first, text: labelGlued[1] ?? '' }, ...rest] : rest;
   if (valueWords.length === 0) return { ...notFound(''), line };
-  const raw = cleanOcrText(valueWords.map((w) => w.text).join('')).replace(/^[:;.,]/u, '');
+  const read = cleanOcrText(valueWords.map((w) => w.text).join('')).replace(/^[:;.,]/u, '');
+  // OCR sometimes drops the thin "/" between number and notation ("05QĐ-UBND"): digits then a capital cannot be
+  // anything else, so the slash is put back — and the value is not trusted.
+  const slashLost = /^\d{1,5}\p{Lu}/u.test(read) && !read.includes('/');
+  const raw = slashLost ? read.replace(/^(\d+)/u, '$1/') : read;
   const box = { page: 0, ...unionBox(valueWords) };
   const m = NOTATION.exec(raw);
   const slash = raw.indexOf('/');
@@ -54,6 +58,7 @@ export function findNotation(lines: readonly Line[]): NotationFinding {
   let f: NotationFinding = { value, confidence: ocrFactor(Math.min(...valueWords.map((w) => w.conf))), box, line, warnings: [], firstGroup: notationPart.replace(/^\d{4}\//u, '').split('-')[0] };
   if (!NOTATION.exec(value) || n === 0) f = capConfidence(f, 0.4, 'số, ký hiệu không đúng dạng (Phụ lục I, I.3)');
   if (digits?.repaired) f = capConfidence(f, 0.5, 'số văn bản đọc được có ký tự giống chữ số');
+  if (slashLost) f = capConfidence(f, 0.75, 'không đọc được dấu "/" giữa số và ký hiệu');
   // Printed numbers below 10 carry a leading zero (Phụ lục I, I.3); without it the digit was probably misread.
   if (n < 10 && !numberPart.startsWith('0')) f = capConfidence(f, 0.7, 'số nhỏ hơn 10 không có số 0 ở đầu');
   // The number was a word of its own, apart from "/ký hiệu": it was written into the printed gap by hand.
@@ -83,7 +88,6 @@ export function findDate(lines: readonly Line[], now: Date): DateFinding {
   const text = cleanOcrText(line.text);
   const folded = fold(text);
   const m = DATE_LINE.exec(folded);
-  if (!m) return { date: { ...notFound(''), warnings: ['dòng ngày tháng không đọc được'] }, place: notFound(''), line };
   const box = { page: 0, x0: line.x0, y0: line.y0, x1: line.x1, y1: line.y1 };
   // Place: the original (with diacritics) up to the comma before "ngày".
   const comma = text.search(/[,.;]?\s*ng[aà]y\s/iu);
@@ -95,6 +99,7 @@ export function findDate(lines: readonly Line[], now: Date): DateFinding {
     ? { value: placeText, confidence: ocrFactor(placeConf), box: { page: 0, ...unionBox(placeWords.length ? placeWords : line.words) }, warnings: [] }
     : notFound('', 'không đọc được địa danh');
   if (placeText && !/^\p{Lu}/u.test(placeText)) place = capConfidence(place, 0.5, 'địa danh không viết hoa chữ đầu');
+  if (!m) return { date: { value: '', confidence: 0, box, warnings: ['dòng ngày tháng không đọc được'] }, place, line };
   const [d, mo, y] = [readDigits(m[2] ?? ''), readDigits(m[3] ?? ''), readDigits(m[4] ?? '')];
   if (!d || !mo || !y) return { date: { value: '', confidence: 0, box, warnings: [`ngày ${HANDWRITTEN_VI} hoặc không đọc được`] }, place, line };
   const [day, month, year] = [Number(d.value), Number(mo.value), Number(y.value)];

@@ -4,12 +4,17 @@
  * Phụ lục I, I.7) are kept apart from the signer's own title; the name is the title-case line under the signature.
  */
 import { type Line, unionBox } from './layout';
-import { cleanOcrText, fold, isCapitals, looksLikeName, ocrFactor, stripListItem } from './text-rules';
+import { cleanOcrText, fold, freeTextFactor, isCapitals, looksLikeName, ocrFactor, stripListItem } from './text-rules';
 import { capConfidence, notFound, type Finding } from './finding';
 
 const COMPETENCE = /^(TM|KT|TL|TUQ)\s*[.,]\s*/u;
-// Head words of titles that sign documents; a position without one of them is doubted.
-const TITLE_WORDS = /\b(chu tich|giam doc|truong|pho|chanh|thu truong|bo truong|tong cuc truong|cuc truong|vu truong|ke toan|thu ky|uy vien|bi thu)\b/u;
+// Titles that sign documents (Phụ lục I, I.7), exactly as printed; a position that does not start with one of them —
+// including one OCR read with a wrong diacritic, "BÔ TRƯỞNG" — is doubted.
+const TITLES = ['CHỦ TỊCH', 'GIÁM ĐỐC', 'BỘ TRƯỞNG', 'THỨ TRƯỞNG', 'CHÁNH VĂN PHÒNG', 'VỤ TRƯỞNG', 'CỤC TRƯỞNG', 'TỔNG CỤC TRƯỞNG', 'TRƯỞNG BAN', 'TRƯỞNG PHÒNG', 'CHÁNH THANH TRA', 'HIỆU TRƯỞNG', 'VIỆN TRƯỞNG', 'CHI CỤC TRƯỞNG', 'TRƯỞNG ĐOÀN', 'BÍ THƯ', 'KẾ TOÁN TRƯỞNG', 'GIÁM ĐỐC SỞ', 'CHÁNH ÁN', 'VIỆN TRƯỞNG'];
+function knownTitle(position: string): boolean {
+  const p = position.replace(/^(Q\.|PHÓ)\s*/u, '').replace(/^(Q\.|PHÓ)\s*/u, '');
+  return TITLES.some((t) => p === t || p.startsWith(`${t} `));
+}
 
 export interface SignatureFinding {
   signerName: Finding<string>;
@@ -23,24 +28,28 @@ export function findSignature(lines: readonly Line[], excluded: (l: Line) => boo
   const usable = lines.filter((l) => !excluded(l));
   const label = [...usable].reverse().find((l) => /^noi nhan\b/u.test(fold(l.text)));
   const page = label?.page ?? Math.max(-1, ...usable.map((l) => l.page));
-  const top = label ? label.y0 - 0.012 : 0.55;
+  // Without "Nơi nhận:" the block is found from below: the lowest name-like line on the right and what is above it.
+  const lowestName = [...usable].reverse().find((l) => l.page === page && l.cx > 0.52 && l.y0 > 0.3 && looksLikeName(cleanOcrText(l.text)));
+  const top = label ? label.y0 - 0.012 : (lowestName?.y0 ?? 1) - 0.16;
   const block = usable.filter((l) => l.page === page && l.y0 >= top && l.cx > 0.52);
   const caps: Line[] = [];
   let i = 0;
   for (; i < block.length && isCapitals(cleanOcrText((block[i] as Line).text)); i += 1) caps.push(block[i] as Line);
   const competence = caps.filter((l) => COMPETENCE.test(cleanOcrText(l.text))).map((l) => cleanOcrText(l.text));
-  const own = caps.filter((l) => !COMPETENCE.test(cleanOcrText(l.text)));
+  // Letters of the seal's ring read as capitals ("Ế", "Ẫ") are not part of the title.
+  const own = caps.filter((l) => !COMPETENCE.test(cleanOcrText(l.text)) && l.text.replace(/[^\p{L}]/gu, '').length >= 3);
   let signerPosition: Finding<string> = notFound('', 'không thấy chức vụ người ký');
   if (own.length > 0) {
-    const value = cleanOcrText(own.map((l) => l.text).join(' '));
+    const value = cleanOcrText(own.map((l) => l.text).join(' ')).replace(/(\s\S)+$/u, '');
     signerPosition = { value, confidence: ocrFactor(Math.min(...own.map((l) => l.minConf))), box: { page, ...unionBox(own) }, warnings: [] };
-    if (!TITLE_WORDS.test(fold(value))) signerPosition = capConfidence(signerPosition, 0.6, 'chức vụ người ký không giống chức danh thường gặp');
+    if (!knownTitle(value)) signerPosition = capConfidence(signerPosition, 0.6, 'chức vụ người ký không giống chức danh thường gặp');
   }
   const names = block.slice(i).filter((l) => looksLikeName(cleanOcrText(l.text).replace(/[.,]$/u, '')));
   const nameLine = names[names.length - 1];
   let signerName: Finding<string> = notFound('', 'không đọc được họ tên người ký');
   if (nameLine) {
-    signerName = { value: cleanOcrText(nameLine.text).replace(/[.,]$/u, ''), confidence: ocrFactor(nameLine.minConf), box: { page, x0: nameLine.x0, y0: nameLine.y0, x1: nameLine.x1, y1: nameLine.y1 }, warnings: [] };
+    // A name has no cross-check, and the seal often touches it (Phụ lục I, I.8a): trusted only when OCR was sure of every letter.
+    signerName = { value: cleanOcrText(nameLine.text).replace(/[.,]$/u, ''), confidence: freeTextFactor(nameLine.minConf), box: { page, x0: nameLine.x0, y0: nameLine.y0, x1: nameLine.x1, y1: nameLine.y1 }, warnings: [] };
     // Seal ink over the signature block: a garbled line between the title and the name makes the name doubtful.
     const between = block.slice(i).filter((l) => l.y0 < nameLine.y0 && l !== nameLine);
     if (between.some((l) => l.y1 > nameLine.y0 - nameLine.h * 0.3)) signerName = capConfidence(signerName, 0.7, 'dấu đỏ đè lên họ tên người ký');
@@ -58,12 +67,12 @@ function findRecipients(lines: readonly Line[], label: Line | undefined): Findin
     if (l.y0 - prev.y1 > Math.max(prev.h, 0.008) * 2.5) break;
     prev = l;
     const text = cleanOcrText(l.text);
-    if (/^[-+•*·.]?\s*l[uư]u\b/iu.test(text)) {
+    if (/^[-+•*·.~_=]?\s*l[uư]u\b/iu.test(text)) {
       stop = true;
       continue;
     }
     const last = items[items.length - 1];
-    if (/^[-+•*·]/u.test(text) || !last) items.push({ text, lines: [l] });
+    if (/^[-+•*·~_=]/u.test(text) || !last) items.push({ text, lines: [l] });
     else {
       last.text = `${last.text} ${text}`;
       last.lines.push(l);
@@ -71,7 +80,9 @@ function findRecipients(lines: readonly Line[], label: Line | undefined): Findin
   }
   if (items.length === 0) return notFound([], 'mục "Nơi nhận" trống');
   const all = items.flatMap((it) => it.lines);
-  let f: Finding<string[]> = { value: items.map((it) => stripListItem(it.text)).filter((t) => t !== ''), confidence: ocrFactor(Math.min(...all.map((l) => l.minConf))), box: { page: label.page, ...unionBox([label, ...all]) }, warnings: [] };
-  if (!items.every((it) => /^[-+•*·]/u.test(it.text))) f = capConfidence(f, 0.7, 'có dòng nơi nhận không bắt đầu bằng gạch đầu dòng');
+  // Two items OCR merged into one line ("Sở Nội vụ; ~ Các phòng") are split at the ';' before a dash.
+  const texts = items.flatMap((it) => it.text.split(/;\s*(?=[-+•*·~_=]\s)/u));
+  let f: Finding<string[]> = { value: texts.map((t) => stripListItem(t)).filter((t) => t !== ''), confidence: freeTextFactor(Math.min(...all.map((l) => l.minConf))), box: { page: label.page, ...unionBox([label, ...all]) }, warnings: [] };
+  if (!items.every((it) => /^[-+•*·~_=]/u.test(it.text))) f = capConfidence(f, 0.7, 'có dòng nơi nhận không bắt đầu bằng gạch đầu dòng');
   return f;
 }

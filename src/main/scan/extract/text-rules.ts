@@ -16,6 +16,15 @@ export function ocrFactor(minConf: number): number {
   return 0.4;
 }
 
+/**
+ * Confidence of free text that nothing cross-checks (abstract, recipients, names, an agency not in the directory):
+ * tesseract is often sure of a wrong diacritic or first letter ("Gác" for "Các" at 0.91), so such text is trusted only
+ * when every word was read with at least 0.93.
+ */
+export function freeTextFactor(minConf: number): number {
+  return minConf >= 0.93 ? 0.9 : Math.min(0.7, ocrFactor(minConf));
+}
+
 /** Letters OCR puts in place of digits; a value that needed one of these is never trusted. */
 const DIGIT_LOOKALIKES: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', l: '1', I: '1', i: '1', '|': '1', Z: '2', z: '2', S: '5', s: '5', B: '8', g: '9', q: '9' };
 
@@ -51,5 +60,5 @@ export function looksLikeName(text: string): boolean {
 
 /** Strips list dashes and the closing ';' / '.' / ',' of a Nơi nhận item. */
 export function stripListItem(text: string): string {
-  return text.replace(/^[-+•*·.]+\s*/u, '').replace(/[;.,:]+$/u, '').trim();
+  return text.replace(/^[-+•*·.~_=]+\s*/u, '').replace(/[;.,:]+$/u, '').trim();
 }

@@ -5,7 +5,7 @@
  */
 import { documentTypeByAbbreviation, documentTypeByName, type DocumentType } from '../../../shared/domain/document-types';
 import { type Line, unionBox } from './layout';
-import { cleanOcrText, isCapitals, ocrFactor } from './text-rules';
+import { cleanOcrText, freeTextFactor, isCapitals, ocrFactor } from './text-rules';
 import { capConfidence, notFound, type Finding } from './finding';
 
 export interface TitleFinding {
@@ -32,7 +32,7 @@ function continuation(after: Line, candidates: readonly Line[], sameColumn: (l: 
 function abstractOf(parts: Line[]): Finding<string> {
   const words = parts.flatMap((l) => l.words);
   const value = cleanOcrText(parts.map((l) => l.text).join(' ')).replace(VV, '').replace(/[.;:]$/u, '');
-  return { value, confidence: ocrFactor(Math.min(...words.map((w) => w.conf))), box: { page: parts[0]?.page ?? 0, ...unionBox(parts) }, warnings: [] };
+  return { value, confidence: freeTextFactor(Math.min(...words.map((w) => w.conf))), box: { page: parts[0]?.page ?? 0, ...unionBox(parts) }, warnings: [] };
 }
 
 /** Type and abstract, below the Số and date lines (`belowY`). `firstGroup` is the notation's first group. */

@@ -91,3 +91,17 @@ describe('extractFields', () => {
     expect(r.pages.map((p) => p.source)).toEqual(['blank', 'ocr']);
   });
 });
+
+describe('extractFields: OCR slips in the notation', () => {
+  it('puts back a "/" OCR dropped between number and notation, without trusting it', () => {
+    const r = extractFields([nd30Page({ number: centred('Số: 05QĐ-UBND', 0.3, 0.125) })], { now });
+    expect(r.fields.codeNotation).toBe('05/QĐ-UBND');
+    expect(r.confidence.codeNotation).toBeLessThan(TRUSTED_CONFIDENCE);
+  });
+
+  it('does not trust a number read with a letter in it ("1O/QĐ-UBND")', () => {
+    const r = extractFields([nd30Page({ number: centred('Số: 1O/QĐ-UBND', 0.3, 0.125) })], { now });
+    expect(r.fields.codeNotation).toBe('10/QĐ-UBND');
+    expect(r.confidence.codeNotation).toBeLessThan(TRUSTED_CONFIDENCE);
+  });
+});
