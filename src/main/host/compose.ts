@@ -12,6 +12,7 @@ import { createBlobStore, type BlobStore } from '../storage/blob-store';
 import { createRuleFiles, type RuleFiles } from '../storage/rule-files';
 import { createSettingsStore, type SettingsStore } from '../storage/settings-store';
 import { createScanService, type ScanService } from '../scan/scan-service';
+import { createExtractService, type ExtractService } from '../scan/extract/extract-service';
 import { createSigningHost, type SigningHost } from './signing-host';
 import { createExchangeHost, type ExchangeHost } from '../exchange/exchange-host';
 import type { ExchangeFlows } from '../exchange/flows/exchange-flows';
@@ -57,6 +58,8 @@ export interface Services {
   flows: ExchangeFlows;
   /** Scanners (SANE, eSCL, WIA) and scan jobs (issue 9). */
   scan: ScanService;
+  /** OCR and automatic fill of scanned documents (issue 9). */
+  ocr: ExtractService;
 }
 
 /** Wire the services of one data directory. Cheap and synchronous; blobs clean up stale temp files on first use. */
@@ -110,5 +113,6 @@ export function createServices(options: ServicesOptions): Services {
     exchange,
     flows,
     scan,
+    ocr: createExtractService({ blobs, jobs }),
   };
 }

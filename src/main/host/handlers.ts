@@ -93,5 +93,6 @@ export function createHandlers(services: Services): Handlers {
     'scan.discover': () => services.scan.discover(),
     'scan.start': (req) => services.scan.start(req),
     'scan.recent': () => services.scan.recent(),
+    'scan.extract': (req) => services.ocr.extract(req),
   };
 }

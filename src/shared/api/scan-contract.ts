@@ -15,6 +15,7 @@ import {
   type ScannedRecord,
   type ScanResult,
 } from './scan-schemas';
+import { ScanExtractRequest, type ScanExtractOutcome } from './ocr-schemas';
 import type { z } from 'zod';
 
 interface ChannelSpec<S extends z.ZodType, R> {
@@ -47,4 +48,11 @@ export const scanContract = {
   'scan.start': request(ScanStartRequest).returns<ScanResult>(),
   /** Documents stored by scans on this workstation, newest first (also those kept from a stopped scan), so none is lost before it is registered. Errors: none. */
   'scan.recent': request(Empty).returns<ScannedRecord[]>(),
+  /**
+   * OCR and automatic fill of a stored PDF, as a job (progress per page, cancel): the register fields in NĐ 30
+   * layout with a confidence and a box each; the OCR text is stored beside the original (textHash). Errors:
+   * VALIDATION, NOT_FOUND, INTEGRITY, EMPTY_FILE (no text on any page), TOO_LARGE, NOT_PDF, SCAN_IMAGE_CORRUPT,
+   * INTERNAL (tesseract or poppler missing: details.missing), CANCELLED, CONFLICT.
+   */
+  'scan.extract': request(ScanExtractRequest).returns<ScanExtractOutcome>(),
 } as const;
