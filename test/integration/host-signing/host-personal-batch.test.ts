@@ -62,7 +62,7 @@ beforeAll(async () => {
     const cert = await value<Stored>('files.put', { mediaType: 'application/octet-stream', dataBase64: Buffer.from(der).toString('base64') });
     await value('signing.trustImport', { file: cert.sha256 });
   }
-}, 60_000);
+}, 300_000);
 
 afterAll(async () => {
   await signingHost?.dispose();
@@ -79,7 +79,7 @@ describe('signing.personalBatch over the web host (Art. 11.1b, one PIN entry)', 
     expect(!wrong.ok && wrong.error.details?.signed).toBeUndefined();
     expect(storedBlobs()).toEqual(before);
     expect(progressOf('batch-wrong-pin').some((p) => p.done > 0)).toBe(false);
-  }, 60_000);
+  }, 300_000);
 
   it('refuses the same draft twice before logging in', async () => {
     const [file] = await putDrafts(1, 5);
@@ -103,7 +103,7 @@ describe('signing.personalBatch over the web host (Art. 11.1b, one PIN entry)', 
     }
     const progress = progressOf('batch-two-drafts');
     expect(progress.at(-1)).toMatchObject({ state: 'finished', done: 2, total: 2 });
-  }, 120_000);
+  }, 300_000);
 
   it('a cancel mid-batch keeps what was signed and stores nothing for the rest', async () => {
     const files = await putDrafts(4, 6);
@@ -129,5 +129,5 @@ describe('signing.personalBatch over the web host (Art. 11.1b, one PIN entry)', 
     expect(added.sort()).toEqual(signed.map((s) => s.sha256).sort());
     for (const f of signed) expect((await value<{ verdict: string }>('verify.file', { file: f.sha256 })).verdict).toBe('valid');
     expect(progressOf(jobId).at(-1)?.state).toBe('cancelled');
-  }, 120_000);
+  }, 300_000);
 });

@@ -56,7 +56,7 @@ beforeAll(async () => {
   signingHost = await startSigningWebHost();
   ({ fx, host } = signingHost);
   host.hub.subscribe((event, payload) => events.push({ event, payload }));
-}, 60_000);
+}, 300_000);
 
 afterAll(async () => {
   await signingHost?.dispose();
@@ -111,7 +111,7 @@ describe('signing over the web host', () => {
     const signedRevision = await value<{ sha256: string }>('verify.signedRevision', { file: sealed.sha256, revision: v.signatures[0]?.revision ?? 0 });
     expect(signedRevision.sha256).toBe(personal.sha256);
     expect((await value<{ verdict: string }>('verify.file', { file: signedRevision.sha256 })).verdict).toBe('valid');
-  }, 60_000);
+  }, 300_000);
 
   it('prepares the number and date fields where the clerk dragged them (Art. 11 step 1), as an incremental update', async () => {
     const draftBytes = await makeDraftPdf();
@@ -129,7 +129,7 @@ describe('signing over the web host', () => {
     expect(await call('signing.prepare', { file: prepared.sha256 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     // A placement outside the page is a schema error before anything runs.
     expect(await call('signing.prepare', { file: draft, placement: { number: { page: 0, x: -5, y: 0, width: 10, height: 1 } } })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-  }, 60_000);
+  }, 300_000);
 
   it('signs attachments with one PIN entry and reports progress as job.progress', async () => {
     const files = [await put(await makeDraftPdf({ plain: true })), await put(await makeDraftPdf({ plain: true, pages: 2 }))];
@@ -138,7 +138,7 @@ describe('signing over the web host', () => {
     const progress = events.filter((e) => e.event === 'job.progress').map((e) => e.payload as { jobId: string; state: string; done: number });
     expect(progress.filter((p) => p.jobId === 'host-batch-01').pop()).toMatchObject({ state: 'finished', done: 2 });
     for (const f of out) expect((await value<{ verdict: string }>('verify.file', { file: f.sha256 })).verdict).toBe('valid');
-  }, 60_000);
+  }, 300_000);
 
   it('answers a wrong PIN with PIN_INCORRECT and the PIN state, and a locked token with PIN_LOCKED', async () => {
     const draft = await put(await makeDraftPdf({ pages: 2 }));
@@ -152,7 +152,7 @@ describe('signing over the web host', () => {
     expect(!locked.ok && locked.error.code).toBe('PIN_LOCKED');
     // A right PIN afterwards still works (the count resets) and leaves the state 'ok'.
     await value('signing.personal', { file: draft, key: { tokenLabel: PERSONAL_TOKEN.tokenLabel, keyId: PERSONAL_TOKEN.idHex }, pin: PERSONAL_TOKEN.pin });
-  }, 60_000);
+  }, 300_000);
 
   it('pushes token.changed when a token appears', async () => {
     await value('token.list', {});
@@ -176,7 +176,7 @@ describe('signing over the web host', () => {
     const seen = (): boolean => events.some((e) => e.event === 'token.changed' && (e.payload as { tokens: { label: string }[] }).tokens.some((t) => t.label === 'moi-cam'));
     await until(seen);
     expect(seen()).toBe(true);
-  }, 90_000);
+  }, 300_000);
 
   it('never puts a PIN in a response or a log line', () => {
     const text = [...bodies, ...logLines, ...events.map((e) => JSON.stringify(e.payload))].join('\n');
