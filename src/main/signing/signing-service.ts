@@ -261,7 +261,7 @@ export class SigningService {
   async verify(req: VerifyRequest): Promise<VerificationSummary> {
     const bytes = await this.bytesOf(req.file);
     const r = this.deps.verifier
-      ? await this.deps.verifier.verify(bytes, req.integrityOnly ? { integrityOnly: true } : { trust: this.plainTrustContext(), ...(this.deps.receipts ? { receiptLedgerDir: this.deps.receipts.directory } : {}) })
+      ? await this.deps.verifier.verify(bytes, req.integrityOnly ? { integrityOnly: true } : { trust: this.plainTrustContext(), ...(this.deps.receipts ? { receiptLedgerDir: this.deps.receipts.directory } : {}) }, true)
       : await verifyPdf(bytes, req.integrityOnly ? { integrityOnly: true } : { trust: this.trustContext() });
     if (req.recordReceipt && !req.integrityOnly && this.deps.receipts && r.verdict !== 'unsigned') this.deps.receipts.record(req.file, r.verdict);
     return { verdict: r.verdict, reasons: r.reasons, signatures: r.signatures };
