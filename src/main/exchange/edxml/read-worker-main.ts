@@ -1,7 +1,7 @@
 /**
  * The edXML reading worker thread (architecture.md "Security rules": untrusted packages are parsed in a worker
  * with bounds on size, time and memory, never on Electron's main thread). It answers `{id, path, dataDir,
- * limits}` with `{id, outcome}`: the package is read by readPackage into the blob store under `dataDir` (its own
+ * limits}` with `{id, result}` (util/bounded-worker-pool.ts): the package is read by readPackage into the blob store under `dataDir` (its own
  * BlobStore instance over the same folder; content-addressed writes are atomic renames, so two writers agree).
  * Started by read-worker.ts; built as its own entry (edxml-worker.mjs / edxml-worker.js).
  */
@@ -18,7 +18,7 @@ export interface ReadMessage {
   maxBlobBytes?: number;
   limits?: Partial<EdxmlLimits>;
 }
-export type ReadAnswer = { id: number; outcome: ReadOutcome } | { id: number; error: string } | { ready: true };
+export type ReadAnswer = { id: number; result: ReadOutcome } | { id: number; error: string } | { ready: true };
 
 const stores = new Map<string, BlobStore>();
 
@@ -32,7 +32,7 @@ export async function answer(msg: ReadMessage): Promise<ReadAnswer> {
       blobs = createBlobStore({ dataDir: msg.dataDir, removeStaleTemp: false, ...(msg.maxBlobBytes ? { maxBytes: msg.maxBlobBytes } : {}) });
       stores.set(key, blobs);
     }
-    return { id: msg.id, outcome: await readPackage(msg.path, msg.limits ? { blobs, limits: msg.limits } : { blobs }) };
+    return { id: msg.id, result: await readPackage(msg.path, msg.limits ? { blobs, limits: msg.limits } : { blobs }) };
   } catch (err) {
     return { id: msg.id, error: (err as Error).message };
   }

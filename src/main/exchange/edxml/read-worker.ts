@@ -4,13 +4,11 @@
  * worker, becomes a rejection naming the bound (the caller quarantines it and answers as for any rejection); the
  * worker is replaced on demand. Same answers as readPackage in-thread.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { BoundedWorkerPool, WorkerPoolClosed, workerScript as findScript, type WorkerFailure } from '../../util/bounded-worker-pool';
 import type { EdxmlLimits } from '../../../shared/domain/edxml/limits';
 import type { PackageRejection } from '../../../shared/domain/edxml/rejection';
 import type { ReadOutcome } from './edxml-api';
-import type { ReadAnswer, ReadMessage } from './read-worker-main';
+import type { ReadMessage } from './read-worker-main';
 
 export interface EdxmlReaderOptions {
   /** The data directory whose `blobs/` receives the attachments (the same one main's BlobStore uses). */
@@ -24,18 +22,9 @@ export interface EdxmlReaderOptions {
   maxMemoryMb?: number;
 }
 
-interface Job {
-  msg: ReadMessage;
-  resolve: (r: ReadOutcome) => void;
-}
-
-/** The worker script: the built entry beside the bundle, else the source entry. */
+/** The worker script: the built entry beside the bundle (or one folder up from a chunk), else the source entry. */
 function workerScript(): URL {
-  for (const name of ['./edxml-worker.js', './edxml-worker.mjs', '../edxml-worker.js', '../edxml-worker.mjs', './read-worker-entry.mjs']) {
-    const url = new URL(name, import.meta.url);
-    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
-  }
-  throw new Error('[edxml] không tìm thấy tệp worker đọc gói edXML');
+  return findScript(import.meta.url, ['./edxml-worker.js', './edxml-worker.mjs', '../edxml-worker.js', '../edxml-worker.mjs', './read-worker-entry.mjs'], 'đọc gói edXML');
 }
 
 const overrun = (reason: string): PackageRejection => ({
@@ -47,102 +36,45 @@ const overrun = (reason: string): PackageRejection => ({
   packageKind: null,
 });
 
+function failed(why: WorkerFailure): PackageRejection {
+  switch (why.kind) {
+    case 'timeout': return overrun(`đọc một gói quá ${why.seconds} giây`);
+    case 'memory': return overrun(`vượt quá ${why.megabytes} MB bộ nhớ`);
+    case 'error': return overrun(`luồng đọc gặp lỗi (${why.message})`);
+    case 'exit': return overrun('luồng đọc dừng bất thường');
+    case 'answer': return overrun(`lỗi khi đọc (${why.message})`);
+  }
+}
+
 /** Reads packages in a worker thread. `close()` when done (idle workers never keep the process alive). */
 export class EdxmlReader {
   private readonly options: EdxmlReaderOptions;
-  private readonly queue: Job[] = [];
-  private worker: Worker | null = null;
-  private ready = false;
-  private current: Job | null = null;
-  private timer: NodeJS.Timeout | null = null;
-  private nextId = 1;
+  private readonly pool: BoundedWorkerPool<Omit<ReadMessage, 'id'>, ReadOutcome>;
   private closed = false;
 
   constructor(options: EdxmlReaderOptions) {
     this.options = options;
+    // One worker: packages are read one at a time (the reader streams, so it needs little heap).
+    this.pool = new BoundedWorkerPool<Omit<ReadMessage, 'id'>, ReadOutcome>({
+      script: workerScript(), role: 'vanthu-edxml', size: 1,
+      timeoutMs: options.timeoutMs ?? 600_000, maxMemoryMb: options.maxMemoryMb ?? 256, maxYoungMb: 32, failure: failed,
+    });
   }
 
   /** Read the package at `path` (only opened for reading). Never rejects for a bad package. */
   read(path: string): Promise<ReadOutcome> {
     if (this.closed) return Promise.reject(new Error('[edxml] reader closed'));
-    return new Promise((resolve) => {
-      const msg: ReadMessage = { id: this.nextId++, path, dataDir: this.options.dataDir };
-      if (this.options.maxBlobBytes !== undefined) msg.maxBlobBytes = this.options.maxBlobBytes;
-      if (this.options.limits) msg.limits = this.options.limits;
-      this.queue.push({ msg, resolve });
-      this.pump();
+    const msg: Omit<ReadMessage, 'id'> = { path, dataDir: this.options.dataDir };
+    if (this.options.maxBlobBytes !== undefined) msg.maxBlobBytes = this.options.maxBlobBytes;
+    if (this.options.limits) msg.limits = this.options.limits;
+    return this.pool.run(msg).catch((err: unknown) => {
+      if (err instanceof WorkerPoolClosed) return overrun('trình đọc đã đóng');
+      throw err;
     });
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.resolve(overrun('trình đọc đã đóng'));
-    this.current?.resolve(overrun('trình đọc đã đóng'));
-    this.current = null;
-    if (this.timer) clearTimeout(this.timer);
-    const w = this.worker;
-    this.worker = null;
-    await w?.terminate();
-  }
-
-  private spawn(): void {
-    const maxMemoryMb = this.options.maxMemoryMb ?? 256;
-    const worker = new Worker(workerScript(), {
-      workerData: { role: 'vanthu-edxml' },
-      resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb, maxYoungGenerationSizeMb: 32 },
-    });
-    this.worker = worker;
-    this.ready = false;
-    worker.on('message', (a: ReadAnswer) => {
-      if ('ready' in a) {
-        this.ready = true;
-        this.pump();
-        return;
-      }
-      const job = this.current;
-      if (!job || job.msg.id !== a.id) return;
-      this.settle();
-      job.resolve('outcome' in a ? a.outcome : overrun(`lỗi khi đọc (${a.error})`));
-      this.pump();
-    });
-    const lost = (reason: string): void => {
-      if (this.worker !== worker) return;
-      this.worker = null;
-      const job = this.current ?? (this.ready ? null : this.queue.shift() ?? null);
-      this.settle();
-      job?.resolve(overrun(reason));
-      this.pump();
-    };
-    worker.on('error', (err: Error & { code?: string }) => lost(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `vượt quá ${maxMemoryMb} MB bộ nhớ` : `luồng đọc gặp lỗi (${err.message})`));
-    worker.on('exit', () => lost('luồng đọc dừng bất thường'));
-  }
-
-  private settle(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.current = null;
-    this.worker?.unref();
-  }
-
-  private pump(): void {
-    if (this.closed || this.current || this.queue.length === 0) return;
-    if (!this.worker) {
-      this.spawn();
-      return;
-    }
-    if (!this.ready) return;
-    const job = this.queue.shift() as Job;
-    const worker = this.worker;
-    this.current = job;
-    worker.ref();
-    const timeoutMs = this.options.timeoutMs ?? 600_000;
-    this.timer = setTimeout(() => {
-      this.worker = null;
-      this.settle();
-      void worker.terminate();
-      job.resolve(overrun(`đọc một gói quá ${Math.round(timeoutMs / 1000)} giây`));
-      this.pump();
-    }, timeoutMs);
-    worker.postMessage(job.msg);
+    await this.pool.close();
   }
 }
