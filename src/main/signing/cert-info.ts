@@ -3,7 +3,7 @@
  * key usage, key algorithm. Built on @peculiar/x509, whose Name.toString keeps UTF8String values intact.
  */
 import './reflect-shim';
-import { webcrypto } from 'node:crypto';
+import { createHash, webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 import { derView } from './der-view';
 
@@ -38,8 +38,29 @@ function firstOf(name: x509.Name, type: string): string {
   return values[0] ?? '';
 }
 
-/** Parse a DER certificate into display facts. Throws on malformed input. */
+// The same few signer and CA certificates come back in file after file (every document of an agency carries its
+// leader's and its seal's certificate): their facts are kept, keyed by the certificate's SHA-256, up to a bound.
+const FACTS_CACHE_SIZE = 512;
+const factsCache = new Map<string, CertFacts>();
+
+const copyFacts = (f: CertFacts): CertFacts => ({ ...f, notBefore: new Date(f.notBefore), notAfter: new Date(f.notAfter), keyUsage: [...f.keyUsage] });
+
+/** Parse a DER certificate into display facts (a fresh copy each call). Throws on malformed input. */
 export function certFacts(der: Uint8Array): CertFacts {
+  const key = createHash('sha256').update(der).digest('base64');
+  const known = factsCache.get(key);
+  if (known) {
+    factsCache.delete(key); // most recently used last
+    factsCache.set(key, known);
+    return copyFacts(known);
+  }
+  const facts = parseFacts(der);
+  if (factsCache.size >= FACTS_CACHE_SIZE) factsCache.delete(factsCache.keys().next().value as string);
+  factsCache.set(key, facts);
+  return copyFacts(facts);
+}
+
+function parseFacts(der: Uint8Array): CertFacts {
   const cert = new x509.X509Certificate(derView(der));
   const ku = cert.getExtension(x509.KeyUsagesExtension);
   const bc = cert.getExtension(x509.BasicConstraintsExtension);

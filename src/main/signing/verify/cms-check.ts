@@ -3,7 +3,7 @@
  * the signature over the signed attributes verifies with the signer's key, signing-certificate(-v2) names the
  * certificate actually used, key usage allows signing, and no SHA-1/MD5 (pdf-signing.md §8, generic checks).
  */
-import { createHash, createVerify, verify as cryptoVerify, X509Certificate, constants } from 'node:crypto';
+import { createHash, createVerify, verify as cryptoVerify, X509Certificate, constants, type KeyObject } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { allowsSigning, certFacts, type CertFacts } from '../cert-info';
@@ -37,29 +37,90 @@ function attr(si: pkijs.SignerInfo, oid: string): asn1js.AsnType | null {
   return si.signedAttrs?.attributes.find((a) => a.type === oid)?.values[0] ?? null;
 }
 
-function der(v: { toSchema(): { toBER(b?: boolean): ArrayBuffer } }): Uint8Array {
-  return new Uint8Array(v.toSchema().toBER(false));
+/** A certificate as it was encoded in the CMS, with its parsed ASN.1 node (read, never re-encoded). */
+interface RawCertificate { der: Uint8Array; node: asn1js.Sequence }
+
+/** SignedData (RFC 5652 §5.1) read from its ASN.1 nodes: carried certificates and revocation data as encoded. */
+interface SignedDataParts { raw: RawCertificate[]; crls: Uint8Array[]; ocsps: Uint8Array[]; signerInfos: pkijs.SignerInfo[] }
+
+const isContext = (el: asn1js.AsnType | undefined, n: number): el is asn1js.Constructed =>
+  el instanceof asn1js.Constructed && el.idBlock.tagClass === 3 && el.idBlock.tagNumber === n;
+const bytesOf = (el: asn1js.AsnType): Uint8Array => new Uint8Array(el.valueBeforeDecodeView);
+
+/**
+ * Walk SignedData ::= SEQUENCE { version, digestAlgorithms SET, encapContentInfo SEQUENCE, [0] certificates OPTIONAL,
+ * [1] crls OPTIONAL, signerInfos SET } by hand and let PKI.js parse only the SignerInfo: PKI.js builds the schema
+ * of every member for each parse, and building and matching the certificate schemas was the costliest step of
+ * verifying a small file (issue 6, bench:verify). Throws on any other shape.
+ */
+function readSignedData(node: asn1js.AsnType): SignedDataParts {
+  if (!(node instanceof asn1js.Sequence)) throw new Error('SignedData');
+  const [version, digests, encap, ...rest] = node.valueBlock.value;
+  if (!(version instanceof asn1js.Integer) || !(digests instanceof asn1js.Set) || !(encap instanceof asn1js.Sequence)) throw new Error('SignedData');
+  if (!(encap.valueBlock.value[0] instanceof asn1js.ObjectIdentifier)) throw new Error('encapContentInfo');
+  const certSet = isContext(rest[0], 0) ? rest.shift() as asn1js.Constructed : null;
+  const crlSet = isContext(rest[0], 1) ? rest.shift() as asn1js.Constructed : null;
+  const signers = rest.shift();
+  if (!(signers instanceof asn1js.Set) || rest.length > 0) throw new Error('signerInfos');
+  const raw = (certSet?.valueBlock.value ?? [])
+    .filter((c): c is asn1js.Sequence => c instanceof asn1js.Sequence)
+    .map((c) => ({ der: bytesOf(c), node: c }));
+  const crls: Uint8Array[] = [];
+  const ocsps: Uint8Array[] = [];
+  for (const c of crlSet?.valueBlock.value ?? []) {
+    if (c instanceof asn1js.Sequence) crls.push(bytesOf(c)); // CertificateList
+    else if (isContext(c, 1)) { // [1] IMPLICIT OtherRevocationInfoFormat { otherRevInfoFormat, otherRevInfo }
+      const [format, info] = c.valueBlock.value;
+      if (format instanceof asn1js.ObjectIdentifier && format.valueBlock.toString() === '1.3.6.1.5.5.7.16.2' && info) ocsps.push(bytesOf(info));
+    }
+  }
+  return { raw, crls, ocsps, signerInfos: signers.valueBlock.value.map((si) => new pkijs.SignerInfo({ schema: si })) };
 }
 
-/** SignedData's `certificates [0] IMPLICIT` members that are X.509 certificates (SEQUENCE), in their own bytes. */
-function rawCertificates(signedData: asn1js.AsnType): Uint8Array[] {
-  if (!(signedData instanceof asn1js.Sequence)) return [];
-  const set = signedData.valueBlock.value.find((el) => el.idBlock.tagClass === 3 && el.idBlock.tagNumber === 0);
-  if (!(set instanceof asn1js.Constructed)) return [];
-  return set.valueBlock.value
-    .filter((c) => c.idBlock.tagClass === 1 && c.idBlock.tagNumber === 16)
-    .map((c) => new Uint8Array(c.valueBeforeDecodeView));
+/** TBSCertificate's serialNumber and issuer nodes (RFC 5280 §4.1), or null when the shape is not a certificate. */
+function serialAndIssuer(cert: asn1js.Sequence): { serial: asn1js.AsnType; issuer: asn1js.AsnType } | null {
+  const tbs = cert.valueBlock.value[0];
+  if (!(tbs instanceof asn1js.Sequence)) return null;
+  const fields = tbs.valueBlock.value;
+  const at = fields[0]?.idBlock.tagClass === 3 && fields[0].idBlock.tagNumber === 0 ? 1 : 0; // [0] version present
+  const serial = fields[at];
+  const issuer = fields[at + 2];
+  return serial instanceof asn1js.Integer && issuer instanceof asn1js.Sequence ? { serial, issuer } : null;
 }
 
-function findSigner(sd: pkijs.SignedData, si: pkijs.SignerInfo): pkijs.Certificate | null {
-  const certs = (sd.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+const sameBytes = (a: ArrayBufferView, b: ArrayBufferView): boolean =>
+  Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+
+function parseCertificate(c: RawCertificate): pkijs.Certificate | null {
+  try {
+    return new pkijs.Certificate({ schema: c.node });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The carried certificate the SignerInfo names. Issuer and serial are first compared as encoded (what signers
+ * copy from the certificate); only when that finds nothing are the certificates parsed and the names compared the
+ * way PKI.js compares them, so a differently encoded but equal name still matches.
+ */
+function findSigner(raw: RawCertificate[], si: pkijs.SignerInfo): RawCertificate | null {
   if (si.sid instanceof pkijs.IssuerAndSerialNumber) {
     const sid = si.sid;
-    return certs.find((c) => c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber)) ?? null;
+    const sidIssuer = new Uint8Array(sid.issuer.valueBeforeDecode);
+    const exact = raw.find((c) => {
+      const ids = serialAndIssuer(c.node);
+      return ids !== null && sameBytes((ids.serial as asn1js.Integer).valueBlock.valueHexView, sid.serialNumber.valueBlock.valueHexView)
+        && sidIssuer.byteLength > 0 && sameBytes(ids.issuer.valueBeforeDecodeView, sidIssuer);
+    });
+    return exact ?? raw.find((c) => {
+      const cert = parseCertificate(c);
+      return cert !== null && cert.issuer.isEqual(sid.issuer) && cert.serialNumber.isEqual(sid.serialNumber);
+    }) ?? null;
   }
   const skid = Buffer.from((si.sid as asn1js.OctetString).valueBlock.valueHexView);
-  return certs.find((c) => {
-    const ext = c.extensions?.find((e) => e.extnID === '2.5.29.14');
+  return raw.find((c) => {
+    const ext = parseCertificate(c)?.extensions?.find((e) => e.extnID === '2.5.29.14');
     return ext ? Buffer.from((ext.parsedValue as asn1js.OctetString).valueBlock.valueHexView).equals(skid) : false;
   }) ?? null;
 }
@@ -90,11 +151,7 @@ function checkEssCert(si: pkijs.SignerInfo, certDer: Uint8Array, problems: strin
   }
 }
 
-function collectRevocation(sd: pkijs.SignedData, si: pkijs.SignerInfo, crls: Uint8Array[], ocsps: Uint8Array[]): void {
-  for (const c of sd.crls ?? []) {
-    if (c instanceof pkijs.CertificateRevocationList) crls.push(der(c));
-    else if (c instanceof pkijs.OtherRevocationInfoFormat && c.otherRevInfoFormat === '1.3.6.1.5.5.7.16.2') ocsps.push(new Uint8Array((c.otherRevInfo as asn1js.AsnType).toBER(false)));
-  }
+function collectRevocation(si: pkijs.SignerInfo, crls: Uint8Array[], ocsps: Uint8Array[]): void {
   const archival = attr(si, OID.revocationInfoArchival);
   if (archival instanceof asn1js.Sequence) {
     for (const tagged of archival.valueBlock.value) {
@@ -111,32 +168,30 @@ function collectRevocation(sd: pkijs.SignedData, si: pkijs.SignerInfo, crls: Uin
  */
 export function checkCms(cms: Uint8Array, bytes: Uint8Array, byteRange: number[], requireSigningCertificate: boolean, allowSha1 = false): CmsCheck {
   const out: CmsCheck = { ok: false, problems: [], warnings: [], signerCertDer: null, signer: null, certs: [], crls: [], ocsps: [], signatureValue: null, timestampToken: null };
-  let sd: pkijs.SignedData;
-  let raw: Uint8Array[];
+  let sd: SignedDataParts;
   try {
     const asn = asn1js.fromBER(cms);
     if (asn.offset === -1) throw new Error('BER');
     const ci = new pkijs.ContentInfo({ schema: asn.result });
     if (ci.contentType !== OID.signedData) throw new Error('not SignedData');
-    sd = new pkijs.SignedData({ schema: ci.content });
-    raw = rawCertificates(ci.content as asn1js.AsnType);
+    sd = readSignedData(ci.content as asn1js.AsnType);
   } catch {
     out.problems.push('/Contents không chứa CMS SignedData hợp lệ');
     return out;
   }
   const si = sd.signerInfos[0];
   if (!si || sd.signerInfos.length !== 1) { out.problems.push('CMS phải có đúng một người ký'); return out; }
-  const parsed = (sd.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
-  // The certificates as they were encoded (hashing for signing-certificate-v2 must see those bytes, and
-  // re-encoding every certificate was the costliest step of a small file); re-encoded only if they do not line up.
-  const encoded = raw.length === parsed.length ? raw : parsed.map(der);
-  out.certs = encoded;
-  const cert = findSigner(sd, si);
+  const raw = sd.raw;
+  // The certificates as they were encoded: hashing for signing-certificate-v2 must see those bytes.
+  out.certs = raw.map((c) => c.der);
+  const cert = findSigner(raw, si);
   if (!cert) { out.problems.push('CMS không chứa chứng thư số của người ký'); return out; }
-  const certDer = encoded[parsed.indexOf(cert)] ?? der(cert);
+  const certDer = cert.der;
   out.signerCertDer = certDer;
   try { out.signer = certFacts(certDer); } catch { out.problems.push('chứng thư số người ký hỏng'); return out; }
-  collectRevocation(sd, si, out.crls, out.ocsps);
+  out.crls.push(...sd.crls);
+  out.ocsps.push(...sd.ocsps);
+  collectRevocation(si, out.crls, out.ocsps);
   const hashName = HASHES[si.digestAlgorithm.algorithmId];
   const weak = hashName === 'sha1' || SIG_HASH[si.signatureAlgorithm.algorithmId] === 'sha1';
   if (weak && allowSha1 && hashName) out.warnings.push('chữ ký dùng SHA-1 (thuật toán yếu): chỉ kiểm tra được tính toàn vẹn, không được coi là hợp lệ khi kiểm tra đầy đủ');
@@ -146,7 +201,8 @@ export function checkCms(cms: Uint8Array, bytes: Uint8Array, byteRange: number[]
   }
   const [a = 0, b = 0, c = 0, d = 0] = byteRange;
   const h = createHash(hashName).update(bytes.subarray(a, a + b)).update(bytes.subarray(c, c + d)).digest();
-  const key = new X509Certificate(Buffer.from(certDer)).publicKey;
+  let key: KeyObject;
+  try { key = new X509Certificate(Buffer.from(certDer)).publicKey; } catch { out.problems.push('chứng thư số người ký hỏng'); return out; }
   const sigOid = si.signatureAlgorithm.algorithmId;
   if (SIG_HASH[sigOid] === 'sha1' && !allowSha1) { out.problems.push('chữ ký dùng SHA-1: không chấp nhận'); return out; }
   const signature = Buffer.from(si.signature.valueBlock.valueHexView);
