@@ -22,14 +22,14 @@ import type { TrustStore } from './trust-store';
 import type { ReceiptLedger } from './receipt-ledger';
 import { addLtv } from './ltv';
 import type { TrustContext } from './verify/trust-check';
-import { verifyPdf } from './verify/verify-pdf';
+import { verifyPdf, type PdfVerification } from './verify/verify-pdf';
 import type { VerifyPool } from './verify/verify-worker';
 import { requestTimestamp } from './tsa/tsa-client';
 import { parseRevisions } from '../pdf/parse/pdf-revisions';
 import { findSignatures } from './verify/signature-structure';
 
 export interface SigningServiceDeps {
-  blobs: Pick<BlobStore, 'get' | 'put'>;
+  blobs: Pick<BlobStore, 'get' | 'put' | 'localPath'>;
   jobs: Pick<JobRunner, 'run'>;
   trust: TrustStore;
   revocationCacheDir: string;
@@ -47,7 +47,7 @@ export interface SigningServiceDeps {
   /** Receipt ledger (<data dir>/receipts): proof of existence for documents verified on receipt. */
   receipts?: ReceiptLedger;
   /** Worker threads for verify.file (issue 6, item 7: never on Electron's main thread); absent = in this thread. */
-  verifier?: Pick<VerifyPool, 'verify'>;
+  verifier?: Pick<VerifyPool, 'verify'> & Partial<Pick<VerifyPool, 'verifyFile'>>;
   openSession?: (modulePath: string) => TokenSession;
 }
 
@@ -259,12 +259,28 @@ export class SigningService {
    * the same bytes is then judged at the receipt time (ETSI EN 319 102-1 proof of existence).
    */
   async verify(req: VerifyRequest): Promise<VerificationSummary> {
-    const bytes = await this.bytesOf(req.file);
-    const r = this.deps.verifier
-      ? await this.deps.verifier.verify(bytes, req.integrityOnly ? { integrityOnly: true } : { trust: this.plainTrustContext(), ...(this.deps.receipts ? { receiptLedgerDir: this.deps.receipts.directory } : {}) }, true)
-      : await verifyPdf(bytes, req.integrityOnly ? { integrityOnly: true } : { trust: this.trustContext() });
+    const r = await this.verifyStored(req);
     if (req.recordReceipt && !req.integrityOnly && this.deps.receipts && r.verdict !== 'unsigned') this.deps.receipts.record(req.file, r.verdict);
     return { verdict: r.verdict, reasons: r.reasons, signatures: r.signatures };
+  }
+
+  /**
+   * Verify a stored file: in the worker, which reads the blob itself and hashes it in the same pass as the
+   * signatures (a file that no longer matches its name fails like BlobStore.get); else bytes moved to the worker,
+   * or verified in this thread when there is no worker.
+   */
+  private async verifyStored(req: VerifyRequest): Promise<PdfVerification> {
+    const options = req.integrityOnly ? { integrityOnly: true } : { trust: this.plainTrustContext(), ...(this.deps.receipts ? { receiptLedgerDir: this.deps.receipts.directory } : {}) };
+    const { verifier, blobs } = this.deps;
+    if (verifier?.verifyFile && blobs.localPath) {
+      const r = await verifier.verifyFile(await blobs.localPath(req.file), options);
+      if ('sha256' in r && r.sha256 !== req.file) throw new AppFailure('INTEGRITY', 'Tệp trong kho đã bị thay đổi hoặc hỏng (mã băm không khớp).', { sha256: req.file, actual: r.sha256 });
+      return r;
+    }
+    const bytes = await this.bytesOf(req.file);
+    return verifier
+      ? verifier.verify(bytes, options, true)
+      : verifyPdf(bytes, req.integrityOnly ? { integrityOnly: true } : { trust: this.trustContext() });
   }
 
   /** verify.signedRevision: the bytes of revision `revision` (1-based), for "xem bản đã ký". */

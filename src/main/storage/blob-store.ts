@@ -38,6 +38,12 @@ export interface BlobStore {
   /** Whether a blob exists and its size (no hashing). Errors: VALIDATION (not a sha256). */
   stat(sha256: string): Promise<FileStat>;
   /**
+   * The path of a stored blob, for a reader in another thread of this process (the verification worker reads and
+   * re-hashes it there, so a 50 MB scan never passes through the main thread). Not re-hashed here: the reader must
+   * compare the hash itself. Errors: VALIDATION (not a sha256), NOT_FOUND. Optional: stores elsewhere have none.
+   */
+  localPath?(sha256: string): Promise<string>;
+  /**
    * Start a streaming write: bytes are hashed while they are written to a temp file; `commit` fsyncs and renames
    * it into place (a crash leaves only a temp file, removed at the next start). For files too big for memory.
    */
@@ -235,6 +241,18 @@ export function createBlobStore(options: BlobStoreOptions): BlobStore {
         throw new AppFailure('INTEGRITY', 'Tệp trong kho đã bị thay đổi hoặc hỏng (mã băm không khớp).', { sha256, actual });
       }
       return { sha256, size: bytes.length, mediaType: await readMediaType(sha256), bytes };
+    },
+
+    async localPath(sha256) {
+      assertSha(sha256);
+      await init();
+      const path = objectPath(sha256);
+      try {
+        if ((await fsStat(path)).isFile()) return path;
+      } catch (cause) {
+        if (!isMissing(cause)) throw cause;
+      }
+      throw new AppFailure('NOT_FOUND', 'Không tìm thấy tệp trong kho lưu trữ.', { sha256 });
     },
 
     async stat(sha256) {

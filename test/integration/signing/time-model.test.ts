@@ -3,7 +3,7 @@
 // own receipt ledger (a hash-chained JSONL file in main) is a proof of existence: the same bytes verified on
 // receipt, before the expiry, stay valid later, judged at the receipt time and shown as such.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signPersonal } from '../../../src/main/signing/issue-flow';
@@ -11,6 +11,7 @@ import { verifyPdf } from '../../../src/main/signing/verify/verify-pdf';
 import type { TrustContext } from '../../../src/main/signing/verify/trust-check';
 import { ReceiptLedger, RECEIPTS_FILE } from '../../../src/main/signing/receipt-ledger';
 import { SigningService } from '../../../src/main/signing/signing-service';
+import { VerifyPool } from '../../../src/main/signing/verify/verify-worker';
 import { TrustStore, fingerprint, type Pin } from '../../../src/main/signing/trust-store';
 import { createBlobStore, type BlobStore } from '../../../src/main/storage/blob-store';
 import { createJobRunner } from '../../../src/main/jobs/job-runner';
@@ -32,10 +33,13 @@ function ctx(): TrustContext {
   return { anchors: [pki.root.certDer], intermediates: [pki.intermediate.certDer], revocationCacheDir: join(dir, 'cache'), allowLiveFetch: false };
 }
 
-function service(now: Date, ledger: ReceiptLedger): SigningService {
+const pool = new VerifyPool();
+
+/** The signing service; with `worker`, verify.file runs in the verification worker, which reads the stored file. */
+function service(now: Date, ledger: ReceiptLedger, worker = false): SigningService {
   return new SigningService({
     blobs, trust, jobs: createJobRunner(() => undefined), revocationCacheDir: join(dir, 'cache'), allowLiveFetch: false,
-    configuredModule: () => null, now: () => now, receipts: ledger,
+    configuredModule: () => null, now: () => now, receipts: ledger, ...(worker ? { verifier: pool } : {}),
   });
 }
 
@@ -62,7 +66,8 @@ beforeAll(async () => {
   trust.importCertificates(pki.intermediate.certDer);
 });
 
-afterAll(() => {
+afterAll(async () => {
+  await pool.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -93,6 +98,28 @@ describe('time model (ETSI EN 319 102-1)', () => {
     // The ledger without that line (another office, or a file never received): invalid again.
     const other = await service(new Date(), new ReceiptLedger(join(dir, 'receipts-other'))).verify({ file: file.sha256 });
     expect(other.verdict).toBe('invalid');
+  });
+
+  it('the same through the verification worker: it reads the stored file and hashes it once for the ranges and the receipts', async () => {
+    const file = await blobs.put(backdated, 'application/pdf');
+    const ledger = new ReceiptLedger(join(dir, 'receipts-worker'), () => receiptTime);
+    expect((await service(receiptTime, ledger, true).verify({ file: file.sha256, recordReceipt: true })).verdict).toBe('valid');
+    const today = await service(new Date(), ledger, true).verify({ file: file.sha256 });
+    expect(today.verdict).toBe('valid');
+    expect(today.signatures[0]?.timeSource).toBe('receipt');
+    expect((await service(new Date(), new ReceiptLedger(join(dir, 'receipts-worker-other')), true).verify({ file: file.sha256 })).verdict).toBe('invalid');
+  });
+
+  it('a stored file changed on disk is refused as INTEGRITY by the worker path, as BlobStore.get refuses it', async () => {
+    const copy = new Uint8Array(Buffer.concat([backdated, Buffer.from('\n')])); // stored with one more end of line
+    const file = await blobs.put(copy, 'application/pdf');
+    const path = await blobs.localPath!(file.sha256);
+    chmodSync(path, 0o600);
+    writeFileSync(path, backdated);
+    const ledger = new ReceiptLedger(join(dir, 'receipts-integrity'));
+    await expect(service(new Date(), ledger, true).verify({ file: file.sha256, recordReceipt: true })).rejects.toMatchObject({ code: 'INTEGRITY' });
+    await expect(service(new Date(), ledger).verify({ file: file.sha256 })).rejects.toMatchObject({ code: 'INTEGRITY' });
+    expect(ledger.earliest(file.sha256)).toBeNull();
   });
 
   it('a rewritten receipt line breaks the chain and proves nothing', async () => {

@@ -1,7 +1,9 @@
 // Issue 6, item 7: verification runs in a worker thread with a heap bound and a wall-clock bound per file; a file
 // that overruns either is "invalid" with the bound named, and the pool goes on with the next file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signPdf } from '../../../src/main/pdf/pades-sign';
 import { verifyPdf } from '../../../src/main/signing/verify/verify-pdf';
@@ -62,5 +64,31 @@ describe('VerifyPool', () => {
     const garbage = new Uint8Array(Buffer.from('không phải PDF'));
     const results = await Promise.all([signed, garbage, signed, garbage].map((b) => p.verify(b, { integrityOnly: true })));
     expect(results.map((r) => r.verdict)).toEqual(['valid', 'invalid', 'valid', 'invalid']);
+  });
+});
+
+describe('VerifyPool.verifyFile (the worker reads the stored file itself)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vanthu-verify-file-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, bytes: Uint8Array): string => { const p = join(dir, name); writeFileSync(p, bytes); return p; };
+  const sha = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+  it('gives the verdict of verification in this thread and the SHA-256 of the bytes it read, file after file', async () => {
+    const p = pool();
+    const sample = new Uint8Array(readFileSync(join(SAMPLES, 'shadow/replace/variant-2_replace-via-overwrite/4_original-document-shadowed-signed-manipulated.pdf')));
+    // A large file, then smaller ones: the reused read buffer must never leak bytes of an earlier file.
+    for (const [name, bytes] of [['big.pdf', sample], ['ours.pdf', signed], ['small.pdf', Buffer.from('%PDF-1.7\nkhông phải PDF đầy đủ')]] as const) {
+      const here = await verifyPdf(bytes, { integrityOnly: true });
+      const there = await p.verifyFile(write(name, bytes), { integrityOnly: true });
+      expect(there.verdict).toBe(here.verdict);
+      expect(there.reasons).toEqual(here.reasons);
+      expect('sha256' in there && there.sha256).toBe(sha(bytes));
+    }
+  });
+
+  it('refuses a file over the size bound without reading it, naming the bound', async () => {
+    const r = await pool().verifyFile(write('over.pdf', signed), { integrityOnly: true, limits: { maxFileBytes: 1000 } });
+    expect(r.verdict).toBe('invalid');
+    expect(r.reasons.join(' ')).toMatch(/tệp vượt giới hạn kiểm tra an toàn: tệp \d+ byte, quá 1000 byte/);
   });
 });

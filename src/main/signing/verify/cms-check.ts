@@ -8,6 +8,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { allowsSigning, certFacts, type CertFacts } from '../cert-info';
 import { OID } from '../cms/cades-builder';
+import type { PrefixDigests } from './prefix-digests';
 
 export interface CmsCheck {
   ok: boolean;
@@ -164,9 +165,9 @@ function collectRevocation(si: pkijs.SignerInfo, crls: Uint8Array[], ocsps: Uint
 
 /**
  * Check the CMS `cms` against the signed ranges of `bytes`. `requireSigningCertificate` is true for
- * ETSI.CAdES.detached (PAdES requires the attribute).
+ * ETSI.CAdES.detached (PAdES requires the attribute). `prefixes` (the file's prefix hashes) saves a pass over the file.
  */
-export function checkCms(cms: Uint8Array, bytes: Uint8Array, byteRange: number[], requireSigningCertificate: boolean, allowSha1 = false): CmsCheck {
+export function checkCms(cms: Uint8Array, bytes: Uint8Array, byteRange: number[], requireSigningCertificate: boolean, allowSha1 = false, prefixes?: PrefixDigests): CmsCheck {
   const out: CmsCheck = { ok: false, problems: [], warnings: [], signerCertDer: null, signer: null, certs: [], crls: [], ocsps: [], signatureValue: null, timestampToken: null };
   let sd: SignedDataParts;
   try {
@@ -200,7 +201,8 @@ export function checkCms(cms: Uint8Array, bytes: Uint8Array, byteRange: number[]
     return out;
   }
   const [a = 0, b = 0, c = 0, d = 0] = byteRange;
-  const h = createHash(hashName).update(bytes.subarray(a, a + b)).update(bytes.subarray(c, c + d)).digest();
+  // SHA-256 ranges continue from the file's prefix states (one pass over the file for all its hashes, prefix-digests.ts).
+  const h = hashName === 'sha256' && prefixes ? prefixes.ranges(byteRange) : createHash(hashName).update(bytes.subarray(a, a + b)).update(bytes.subarray(c, c + d)).digest();
   let key: KeyObject;
   try { key = new X509Certificate(Buffer.from(certDer)).publicKey; } catch { out.problems.push('chứng thư số người ký hỏng'); return out; }
   const sigOid = si.signatureAlgorithm.algorithmId;

@@ -9,11 +9,11 @@
  * - our receipt ledger (receipt-ledger.ts): the SHA-256 of the whole file, or of the revision a signature
  *   covers, recorded when the document was received and verified (Art. 9.2).
  */
-import { createHash } from 'node:crypto';
 import type { TimeSource } from '../../../shared/api/signing-schemas';
 import type { ParsedPdf } from '../../pdf/parse/pdf-revisions';
 import { checkTimestamp, type TimestampCheck, type TimestampTrust } from '../tsa/timestamp-check';
 import { toX509 } from './chain';
+import { PrefixDigests } from './prefix-digests';
 import type { FoundSignature } from './signature-structure';
 import { dssMaterial, type TrustContext } from './trust-check';
 
@@ -84,14 +84,17 @@ export class ProofsOfExistence {
   private readonly bytes: Uint8Array;
   private wholeFile: ProofOfExistence | null | undefined;
 
-  private constructor(bytes: Uint8Array, receipts: ReceiptLookup | undefined) {
+  private readonly prefixes: PrefixDigests;
+
+  private constructor(bytes: Uint8Array, receipts: ReceiptLookup | undefined, prefixes: PrefixDigests) {
     this.bytes = bytes;
     this.receipts = receipts;
+    this.prefixes = prefixes;
   }
 
   /** Verify every document timestamp of `sigs` (bad ones prove nothing) and keep the receipt lookup. */
-  static async collect(pdf: ParsedPdf, bytes: Uint8Array, sigs: FoundSignature[], ctx: TrustContext | undefined, integrityOnly: boolean): Promise<ProofsOfExistence> {
-    const out = new ProofsOfExistence(bytes, integrityOnly ? undefined : ctx?.receipts);
+  static async collect(pdf: ParsedPdf, bytes: Uint8Array, sigs: FoundSignature[], ctx: TrustContext | undefined, integrityOnly: boolean, prefixes = new PrefixDigests(bytes)): Promise<ProofsOfExistence> {
+    const out = new ProofsOfExistence(bytes, integrityOnly ? undefined : ctx?.receipts, prefixes);
     for (const s of sigs) {
       if (!isDocumentTimestamp(s) || s.revision === null || s.problems.length > 0) continue;
       const check = await checkDocumentTimestamp(s, bytes, pdf, ctx, integrityOnly);
@@ -104,7 +107,7 @@ export class ProofsOfExistence {
     if (!this.receipts) return null;
     const whole = end >= this.bytes.length;
     if (whole && this.wholeFile !== undefined) return this.wholeFile;
-    const sha = createHash('sha256').update(this.bytes.subarray(0, end)).digest('hex');
+    const sha = this.prefixes.prefix(end).toString('hex');
     const t = this.receipts(sha);
     const proof: ProofOfExistence | null = t ? { time: t, source: 'receipt', by: null } : null;
     if (whole) this.wholeFile = proof;

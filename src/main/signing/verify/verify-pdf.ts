@@ -10,6 +10,7 @@ import { DEFAULT_PDF_LIMITS, PdfBudget, PdfLimitError, attachBudget, type PdfLim
 import { PdfSyntaxError } from '../../pdf/parse/pdf-lexer';
 import { RevisionView } from '../../pdf/parse/revision-view';
 import { checkCms } from './cms-check';
+import { PrefixDigests } from './prefix-digests';
 import { pdfDateToIso } from '../../pdf/pdf-date';
 import { analyseChanges, type Locks } from './revision-diff';
 import { findSignatures, walkFields, type FoundSignature } from './signature-structure';
@@ -37,6 +38,11 @@ export interface VerifyOptions {
   trust?: TrustContext;
   /** Work bounds for this file (defaults: DEFAULT_PDF_LIMITS). */
   limits?: Partial<PdfLimits>;
+  /**
+   * The file's prefix hashes, when the caller also wants the hash of the whole file (the worker's check of a
+   * stored file against its name): it is then taken in the same pass.
+   */
+  prefixes?: PrefixDigests;
 }
 
 function locksAt(pdf: ParsedPdf, sigs: FoundSignature[], revision: number): Locks {
@@ -102,7 +108,16 @@ async function verifyWithinBudget(bytes: Uint8Array, options: VerifyOptions): Pr
 
   const results: SignatureVerdict[] = [];
   // Proofs of existence (document timestamps, receipts) decide the validation time (ETSI EN 319 102-1, trust-check.ts).
-  const proofs = await ProofsOfExistence.collect(pdf, bytes, sigs, options.trust, options.integrityOnly === true);
+  // Every hash this file needs (each ByteRange, the receipts of the whole file and of each signed revision, the
+  // store's name of the file) continues from prefix states taken in one pass (prefix-digests.ts).
+  const prefixes = options.prefixes ?? new PrefixDigests(bytes);
+  const receipts = options.integrityOnly !== true && options.trust?.receipts !== undefined;
+  prefixes.prepare([
+    ...sigs.flatMap((s) => (s.byteRange && s.byteRange[0] === 0 ? [s.byteRange[1] ?? 0] : [])),
+    ...(receipts ? [bytes.length, ...sigs.flatMap((s) => (s.byteRange ? [(s.byteRange[2] ?? 0) + (s.byteRange[3] ?? 0)] : []))] : []),
+    ...(options.prefixes ? [bytes.length] : []),
+  ]);
+  const proofs = await ProofsOfExistence.collect(pdf, bytes, sigs, options.trust, options.integrityOnly === true, prefixes);
   for (const s of sigs) {
     const why = [...s.problems];
     let allowed: string[] = [];
@@ -130,7 +145,7 @@ async function verifyWithinBudget(bytes: Uint8Array, options: VerifyOptions): Pr
       allowed = changes.allowed;
       substantive = changes.substantive;
     } else if (s.contents && s.byteRange && s.revision !== null) {
-      const cms = checkCms(s.contents.bytes, bytes, s.byteRange, s.subFilter === 'ETSI.CAdES.detached', options.integrityOnly === true);
+      const cms = checkCms(s.contents.bytes, bytes, s.byteRange, s.subFilter === 'ETSI.CAdES.detached', options.integrityOnly === true, prefixes);
       why.push(...cms.problems);
       // A weak algorithm (SHA-1) never proves integrity well enough for "hợp lệ", not even integrity-only (issue 6, item 9).
       unknown.push(...cms.warnings);

@@ -4,8 +4,11 @@
  * with `{id, result}`; a receipt ledger directory in the options is opened here, read-only, so the main thread
  * never hands a function across. Started by verify-worker.ts; built as its own entry (verify-worker.mjs).
  */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+import { DEFAULT_PDF_LIMITS } from '../../pdf/parse/pdf-limits';
 import { ReceiptLedger } from '../receipt-ledger';
+import { PrefixDigests } from './prefix-digests';
 import { verifyPdf, type PdfVerification, type VerifyOptions } from './verify-pdf';
 import type { TrustContext } from './trust-check';
 
@@ -16,8 +19,42 @@ export interface WorkerVerifyOptions extends Omit<VerifyOptions, 'trust'> {
   receiptLedgerDir?: string;
 }
 
-export interface VerifyMessage { id: number; bytes: Uint8Array; options: WorkerVerifyOptions }
-export type VerifyAnswer = { id: number; result: PdfVerification } | { id: number; error: string } | { ready: true };
+/** What the worker answers for a stored file read by path: the verdict and the SHA-256 of the bytes it read. */
+export type FileVerification = PdfVerification & { sha256: string };
+
+/** One request: the bytes (moved or copied to the worker), or the path of a stored file the worker reads itself. */
+export type VerifyMessage = { id: number; options: WorkerVerifyOptions } & ({ bytes: Uint8Array } | { path: string });
+
+// The worker reads stored files into one reused buffer (up to SCRATCH_MAX; larger files get their own): a fresh
+// 50 MB buffer per file made V8 collect garbage under external-memory pressure in the middle of each verification.
+const SCRATCH_MAX = 64 * 1024 * 1024;
+let scratch: Buffer | null = null;
+
+/** The file at `path` (a path in our own store, given by the main thread), bounded by `maxBytes`. */
+function readStored(path: string, maxBytes: number): Uint8Array | { tooLarge: number } {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) return { tooLarge: size };
+    let target: Buffer;
+    if (size <= SCRATCH_MAX) {
+      if (!scratch || scratch.length < size) scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX, Math.max(size, 2 * (scratch?.length ?? 0), 1 << 20)));
+      target = scratch;
+    } else {
+      target = Buffer.allocUnsafeSlow(size);
+    }
+    let done = 0;
+    while (done < size) {
+      const n = readSync(fd, target, done, size - done, done);
+      if (n === 0) break;
+      done += n;
+    }
+    return new Uint8Array(target.buffer, target.byteOffset, done);
+  } finally {
+    closeSync(fd);
+  }
+}
+export type VerifyAnswer = { id: number; result: PdfVerification | FileVerification } | { id: number; error: string } | { ready: true };
 
 /** Run one request (exported for tests of the protocol without a thread). */
 export async function answer(msg: VerifyMessage): Promise<VerifyAnswer> {
@@ -29,6 +66,17 @@ export async function answer(msg: VerifyMessage): Promise<VerifyAnswer> {
       options.trust = ledger
         ? { ...trust, receipts: (sha256: string) => { const r = ledger.earliest(sha256); return r ? new Date(r.time) : null; } }
         : trust;
+    }
+    if ('path' in msg) {
+      const maxBytes = rest.limits?.maxFileBytes ?? DEFAULT_PDF_LIMITS.maxFileBytes;
+      const read = readStored(msg.path, maxBytes);
+      if (!(read instanceof Uint8Array)) {
+        return { id: msg.id, result: { verdict: 'invalid', reasons: [`tệp vượt giới hạn kiểm tra an toàn: tệp ${read.tooLarge} byte, quá ${maxBytes} byte`], signatures: [] } };
+      }
+      // The hash of the whole file (the caller compares it with the blob's name) comes from the same pass.
+      const prefixes = new PrefixDigests(read);
+      const result = await verifyPdf(read, { ...options, prefixes });
+      return { id: msg.id, result: { ...result, sha256: prefixes.prefix(read.length).toString('hex') } };
     }
     return { id: msg.id, result: await verifyPdf(msg.bytes, options) };
   } catch (err) {

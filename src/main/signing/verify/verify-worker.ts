@@ -6,9 +6,11 @@
  */
 import { BoundedWorkerPool, workerScript as findScript, type WorkerFailure } from '../../util/bounded-worker-pool';
 import type { PdfVerification } from './verify-pdf';
-import type { VerifyMessage, WorkerVerifyOptions } from './verify-worker-main';
+import type { FileVerification, WorkerVerifyOptions } from './verify-worker-main';
 
-export type { WorkerVerifyOptions } from './verify-worker-main';
+export type { FileVerification, WorkerVerifyOptions } from './verify-worker-main';
+
+type VerifyRequest = { options: WorkerVerifyOptions } & ({ bytes: Uint8Array } | { path: string });
 
 export interface VerifyPoolOptions {
   /** Worker threads (default 1: verification is CPU-bound and the machine has other work). */
@@ -37,10 +39,10 @@ function failed(why: WorkerFailure): PdfVerification {
 }
 
 export class VerifyPool {
-  private readonly pool: BoundedWorkerPool<Omit<VerifyMessage, 'id'>, PdfVerification>;
+  private readonly pool: BoundedWorkerPool<VerifyRequest, PdfVerification>;
 
   constructor(options: VerifyPoolOptions = {}) {
-    this.pool = new BoundedWorkerPool<Omit<VerifyMessage, 'id'>, PdfVerification>({
+    this.pool = new BoundedWorkerPool<VerifyRequest, PdfVerification>({
       script: workerScript(), role: 'vanthu-verify', size: options.size ?? 1,
       timeoutMs: options.timeoutMs ?? 60_000, maxMemoryMb: options.maxMemoryMb ?? 768, maxYoungMb: 64, failure: failed,
     });
@@ -53,6 +55,15 @@ export class VerifyPool {
   verify(bytes: Uint8Array, options: WorkerVerifyOptions = {}, transfer = false): Promise<PdfVerification> {
     const movable = transfer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
     return this.pool.run({ bytes, options }, movable ? [bytes.buffer as ArrayBuffer] : []);
+  }
+
+  /**
+   * Verify the stored file at `path` (a path inside our own store, never one from outside): the worker reads it
+   * itself into a reused buffer, so the bytes never pass through this thread. The answer carries the SHA-256 of
+   * the bytes read (`sha256`), except when the worker failed (a bound, a crash): then it is a verdict without one.
+   */
+  async verifyFile(path: string, options: WorkerVerifyOptions = {}): Promise<FileVerification | PdfVerification> {
+    return this.pool.run({ path, options });
   }
 
   /** Stop every worker; pending files are rejected. */
