@@ -3,7 +3,7 @@
  * outputs, verified as the app verifies incoming files — in the worker pool (verify-worker.ts), with the
  * shared-object closure, widget and overlay analysis (integrity, structure and revisions, like `pdfsig -nocert`) —
  * and pdfsig -nocert on the same files in the same run; then a 50 MB scanned-style PDF verified from its file
- * (the worker reads it, VerifyPool.verifyFile) against one SHA-256 pass over the same file (medians of 5 runs). Both sides are warmed up by one pass over the
+ * (the worker reads it, VerifyPool.verifyFile) against one SHA-256 pass over the same file (medians of 9 runs). Both sides are warmed up by one pass over the
  * corpus first. The in-thread time is printed too.
  * Last line: RESULT verify ms_per_file=… pdfsig_ms_per_file=… ratio=… hash_ratio=…
  */
@@ -24,7 +24,7 @@ import { makeDraftPdf } from '../../test/support/pki/sample-documents';
 const here = import.meta.dirname;
 const corpus = join(here, '../../../shared/pdf-attack-samples');
 const work = mkdtempSync(join(tmpdir(), 'vanthu-bench-verify-'));
-const SCAN_RUNS = 5;
+const SCAN_RUNS = 9;
 
 /** SHA-256 of a file read in 1 MB chunks. */
 function hashFile(path: string): string {

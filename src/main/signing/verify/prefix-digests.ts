@@ -2,9 +2,10 @@
  * One SHA-256 pass over a file for every hash the verifier needs (issue 6: "one hashing pass is the floor").
  * Each signature's ByteRange [0, b) + [c, c + d) starts with a prefix of the file, a receipt is looked up by the
  * hash of the whole file or of a revision (a prefix too), and the blob store names a file by the hash of the whole:
- * all of them continue from SHA-256 states of prefixes. The file is hashed once up to the largest offset asked
- * for, the state is copied at each offset (Node's Hash.copy), and each ByteRange only adds its short second range
- * (from the end of its /Contents to the end of its revision). A two-signature 50 MB scan was hashed five times
+ * all of them continue from SHA-256 states of prefixes. The file is hashed once (while it is read, when the reader
+ * keeps a state per chunk, or up to the largest offset asked for), the state is copied at each offset (Node's
+ * Hash.copy), and each ByteRange only adds its short second range (from the end of its /Contents to the end of its
+ * revision). A two-signature 50 MB scan was hashed five times
  * for a full verification before (each range, the receipt of the whole file and of each revision).
  */
 import { createHash, type Hash } from 'node:crypto';
@@ -13,31 +14,26 @@ export class PrefixDigests {
   private readonly bytes: Uint8Array;
   private readonly states = new Map<number, Hash>();
 
-  constructor(bytes: Uint8Array) {
+  /** `states`: SHA-256 states of prefixes already taken, keyed by their length (e.g. while the file was read). */
+  constructor(bytes: Uint8Array, states?: ReadonlyMap<number, Hash>) {
     this.bytes = bytes;
+    for (const [at, state] of states ?? []) if (at >= 0 && at <= bytes.length) this.states.set(at, state);
   }
 
-  /** Hash the file once up to the largest of `offsets`, keeping the state at each (bad offsets are ignored). */
+  /** Keep the state at each of `offsets` (bad offsets are ignored), each continued from the nearest one below. */
   prepare(offsets: Iterable<number>): void {
     const points = [...new Set(offsets)]
       .filter((o) => Number.isInteger(o) && o >= 0 && o <= this.bytes.length && !this.states.has(o))
       .sort((x, y) => x - y);
-    if (points.length === 0) return;
-    // Start from the furthest state already kept below the first new point.
-    const start = Math.max(0, ...[...this.states.keys()].filter((k) => k <= (points[0] ?? 0)));
-    const running = this.at(start);
-    let pos = start;
-    for (const p of points) {
-      running.update(this.bytes.subarray(pos, p));
-      pos = p;
-      this.states.set(p, running.copy());
-    }
+    for (const p of points) this.states.set(p, this.at(p));
   }
 
-  /** A fresh hash holding bytes [0, offset): a copy of the kept state, or hashed now when none was kept. */
+  /** A fresh hash holding bytes [0, offset), continued from the nearest kept state at or below `offset`. */
   private at(offset: number): Hash {
-    const kept = this.states.get(offset);
-    return kept ? kept.copy() : createHash('sha256').update(this.bytes.subarray(0, offset));
+    let base = -1;
+    for (const k of this.states.keys()) if (k <= offset && k > base) base = k;
+    const start = base >= 0 ? (this.states.get(base) as Hash).copy() : createHash('sha256');
+    return start.update(this.bytes.subarray(Math.max(base, 0), offset));
   }
 
   /** SHA-256 of bytes [0, end). */

@@ -4,6 +4,7 @@
  * with `{id, result}`; a receipt ledger directory in the options is opened here, read-only, so the main thread
  * never hands a function across. Started by verify-worker.ts; built as its own entry (verify-worker.mjs).
  */
+import { createHash, type Hash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { DEFAULT_PDF_LIMITS } from '../../pdf/parse/pdf-limits';
@@ -30,8 +31,14 @@ export type VerifyMessage = { id: number; options: WorkerVerifyOptions } & ({ by
 const SCRATCH_MAX = 64 * 1024 * 1024;
 let scratch: Buffer | null = null;
 
-/** The file at `path` (a path in our own store, given by the main thread), bounded by `maxBytes`. */
-function readStored(path: string, maxBytes: number): Uint8Array | { tooLarge: number } {
+const READ_CHUNK = 1 << 20;
+
+/**
+ * The file at `path` (a path in our own store, given by the main thread), bounded by `maxBytes`, read in 1 MB
+ * chunks that are hashed as they arrive (still in cache): the SHA-256 state after each chunk is kept, so the
+ * whole-file hash and every ByteRange prefix come from this one pass (prefix-digests.ts).
+ */
+function readStored(path: string, maxBytes: number): { bytes: Uint8Array; states: Map<number, Hash> } | { tooLarge: number } {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
@@ -43,17 +50,22 @@ function readStored(path: string, maxBytes: number): Uint8Array | { tooLarge: nu
     } else {
       target = Buffer.allocUnsafeSlow(size);
     }
+    const hash = createHash('sha256');
+    const states = new Map<number, Hash>();
     let done = 0;
     while (done < size) {
-      const n = readSync(fd, target, done, size - done, done);
+      const n = readSync(fd, target, done, Math.min(READ_CHUNK, size - done), done);
       if (n === 0) break;
+      hash.update(target.subarray(done, done + n));
       done += n;
+      states.set(done, hash.copy());
     }
-    return new Uint8Array(target.buffer, target.byteOffset, done);
+    return { bytes: new Uint8Array(target.buffer, target.byteOffset, done), states };
   } finally {
     closeSync(fd);
   }
 }
+
 export type VerifyAnswer = { id: number; result: PdfVerification | FileVerification } | { id: number; error: string } | { ready: true };
 
 /** Run one request (exported for tests of the protocol without a thread). */
@@ -70,13 +82,13 @@ export async function answer(msg: VerifyMessage): Promise<VerifyAnswer> {
     if ('path' in msg) {
       const maxBytes = rest.limits?.maxFileBytes ?? DEFAULT_PDF_LIMITS.maxFileBytes;
       const read = readStored(msg.path, maxBytes);
-      if (!(read instanceof Uint8Array)) {
+      if ('tooLarge' in read) {
         return { id: msg.id, result: { verdict: 'invalid', reasons: [`tệp vượt giới hạn kiểm tra an toàn: tệp ${read.tooLarge} byte, quá ${maxBytes} byte`], signatures: [] } };
       }
       // The hash of the whole file (the caller compares it with the blob's name) comes from the same pass.
-      const prefixes = new PrefixDigests(read);
-      const result = await verifyPdf(read, { ...options, prefixes });
-      return { id: msg.id, result: { ...result, sha256: prefixes.prefix(read.length).toString('hex') } };
+      const prefixes = new PrefixDigests(read.bytes, read.states);
+      const result = await verifyPdf(read.bytes, { ...options, prefixes });
+      return { id: msg.id, result: { ...result, sha256: prefixes.prefix(read.bytes.length).toString('hex') } };
     }
     return { id: msg.id, result: await verifyPdf(msg.bytes, options) };
   } catch (err) {
