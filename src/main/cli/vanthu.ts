@@ -118,6 +118,8 @@ async function signCommand(args: string[], out: (s: string) => void): Promise<nu
       });
       writeFileAtomic(values.out as string, bytes);
       out(`Đã ký ${values.out as string}: ${VERDICT_VI[check.verdict]}`);
+      // Offline signing (issue 6, item 8): the missing revocation check is said, never taken for a good one.
+      for (const w of check.warnings) out(`Cảnh báo: ${w}`);
       return 0;
     } finally {
       await token.close();

@@ -16,8 +16,8 @@ let fx: SigningFixture;
 let dir: string;
 let trustDir: string;
 
-function vanthu(args: string[], pin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, SOFTHSM2_CONF: fx.hsm.confPath, VANTHU_DATA_DIR: join(dir, 'data') };
+function vanthu(args: string[], pin?: string, dataDir = join(dir, 'data')): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, SOFTHSM2_CONF: fx.hsm.confPath, VANTHU_DATA_DIR: dataDir };
   if (pin === undefined) delete env.VANTHU_PIN;
   else env.VANTHU_PIN = pin;
   return new Promise((resolve) => {
@@ -91,6 +91,15 @@ describe('vanthu CLI', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--tsa');
     expect(existsSync(join(dir, 'bad-tsa.pdf'))).toBe(false);
+  });
+
+  it('--offline signs with the warning "chưa kiểm tra được tình trạng thu hồi" (issue 6, item 8), never as checked', async () => {
+    // A data directory whose revocation cache is empty (the other tests fill theirs online).
+    const r = await vanthu(signArgs(PERSONAL_TOKEN, join(dir, 'draft.pdf'), join(dir, 'offline.pdf'), 'personal', ['--offline']), PERSONAL_TOKEN.pin, join(dir, 'data-offline'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(/: hợp lệ$/m);
+    expect(r.stdout).toContain('Cảnh báo: chưa kiểm tra được tình trạng thu hồi');
+    expect(existsSync(join(dir, 'offline.pdf'))).toBe(true);
   });
 
   it('takes the PIN only from VANTHU_PIN', async () => {
