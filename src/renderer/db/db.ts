@@ -3,6 +3,7 @@
  * versioned schema. Only the modules in src/renderer/db write to it.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import type { ExchangeIncomingRecord } from './exchange-records';
 import type { AccountRecord, DocumentRecord, JournalRecord, OutgoingDraftRecord, RegisterEntryRecord, RegisterRecord } from './records';
 
 /** Name of the production database. Tests pass a fresh name each. */
@@ -48,6 +49,15 @@ export const SCHEMA_V2 = {
   outgoingDrafts: 'id, [status+createdAt], fileSha256',
 } as const;
 
+/**
+ * Version 3 adds the documents received through the axis (issue 8, db/exchange-incoming.ts): `&documentKey`
+ * (sender + edXML DocumentId) makes a re-delivered package unable to become a second record.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  exchangeIncoming: 'id, &documentKey, state',
+} as const;
+
 export class AppDB extends Dexie {
   documents!: EntityTable<DocumentRecord, 'id'>;
   registers!: EntityTable<RegisterRecord, 'id'>;
@@ -55,12 +65,14 @@ export class AppDB extends Dexie {
   accounts!: EntityTable<AccountRecord, 'id'>;
   journal!: EntityTable<JournalRecord, 'seq'>;
   outgoingDrafts!: EntityTable<OutgoingDraftRecord, 'id'>;
+  exchangeIncoming!: EntityTable<ExchangeIncomingRecord, 'id'>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
     // Old versions stay declared so a database of any earlier version upgrades step by step.
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

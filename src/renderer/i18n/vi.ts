@@ -5,6 +5,7 @@
 import type { AppErrorCode } from '../../shared/api/result';
 import type { FormIssueCode } from '../../shared/domain/incoming-document';
 import type { ReceiptRule } from '../../shared/domain/receipt-time';
+import { viExchange } from './vi-exchange';
 
 /** AppErrorCode → the sentence shown to the clerk. */
 export const ERROR_MESSAGES: Record<AppErrorCode, string> = {
@@ -475,4 +476,6 @@ export const vi = {
     trustRefused: (fp: string) => `Không nhập: dấu vân tay SHA-256 ${fp} không trùng chứng thư gốc nào được ghim.`,
   },
   jobs: { progress: (label: string, done: number, total: number) => `${label}: ${done}/${total}` },
+  /** Trục liên thông văn bản (issue 8): i18n/vi-exchange.ts. */
+  exchange: viExchange,
 } as const;

@@ -11,6 +11,7 @@ import { errorTextOf } from '../../i18n/messages';
 import { vi, VIEW_LABELS } from '../../i18n/vi';
 import { useAppStore, useDeps } from '../../stores/AppContext';
 import type { SessionAccount } from '../../stores/slices/session-slice';
+import { ExchangeInboxSection } from '../exchange/ExchangeInboxSection';
 import { inboxOrder } from './inbox-order';
 
 /** The list shows at most this many rows; the register view pages through everything. */
@@ -40,6 +41,7 @@ export function InboxView({ account }: { account: SessionAccount }) {
     <section aria-labelledby="inbox-title" className="view">
       <h1 id="inbox-title">{VIEW_LABELS.inbox}</h1>
       <p className="muted">{vi.inbox.urgentNote}</p>
+      <ExchangeInboxSection account={account} />
       {mayTransfer && leaders && leaders.length > 0 ? (
         <label className="inline">
           {vi.inbox.leader}{' '}

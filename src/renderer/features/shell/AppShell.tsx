@@ -10,6 +10,8 @@ import { ScanView } from '../scan/ScanView';
 import { RegisterView } from '../registers/RegisterView';
 import { SettingsView } from '../settings/SettingsView';
 import { SigningView } from '../signing/SigningView';
+import { UrgentAlarm } from '../exchange/UrgentAlarm';
+import { useExchangeSync } from '../exchange/useExchangeSync';
 import { ShortcutsPanel } from './ShortcutsPanel';
 import { useIdleLock } from './useIdleLock';
 import { useShellKeys } from './useShellKeys';
@@ -25,6 +27,7 @@ export function AppShell({ account }: { account: SessionAccount }) {
   const views = viewsFor(account.role);
   useShellKeys(account.role);
   useIdleLock();
+  useExchangeSync();
 
   // A role that may not use the current view (after a sign-in as someone else) lands on its first view.
   useEffect(() => {
@@ -56,6 +59,7 @@ export function AppShell({ account }: { account: SessionAccount }) {
           </button>
         ))}
       </nav>
+      <UrgentAlarm />
       <main className="app-main">
         {view === 'inbox' ? <InboxView account={account} /> : null}
         {view === 'registration' ? <RegistrationView account={account} /> : null}
