@@ -99,6 +99,8 @@ export const viExchange = {
     chosen: 'Đã chọn',
     none: 'Chưa chọn nơi nhận nào.',
     place: 'Địa danh',
+    signerName: 'Người ký',
+    alreadySent: 'Đã gửi',
     signerPosition: 'Chức vụ người ký',
     submit: 'Gửi văn bản',
     sending: 'Đang gửi…',

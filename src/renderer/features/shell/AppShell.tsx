@@ -10,6 +10,7 @@ import { ScanView } from '../scan/ScanView';
 import { RegisterView } from '../registers/RegisterView';
 import { SettingsView } from '../settings/SettingsView';
 import { SigningView } from '../signing/SigningView';
+import { ExchangeView } from '../exchange/ExchangeView';
 import { UrgentAlarm } from '../exchange/UrgentAlarm';
 import { useExchangeSync } from '../exchange/useExchangeSync';
 import { ShortcutsPanel } from './ShortcutsPanel';
@@ -68,6 +69,7 @@ export function AppShell({ account }: { account: SessionAccount }) {
         {view === 'settings' ? <SettingsView account={account} /> : null}
         {view === 'signing' ? <SigningView account={account} /> : null}
         {view === 'scan' ? <ScanView /> : null}
+        {view === 'exchange' ? <ExchangeView account={account} /> : null}
       </main>
       {shortcutsOpen ? <ShortcutsPanel /> : null}
       <Toasts />

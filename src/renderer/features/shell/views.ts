@@ -15,6 +15,8 @@ const REQUIRED: Record<ViewId, Action | ((role: Role) => boolean)> = {
   signing: mayUseSigning,
   // Scanning is the first step of registering a paper document (Art. 9.1).
   scan: 'document.register',
+  // Liên thông văn bản (issue 8): the timeline is for every reader; sending is checked in the view.
+  exchange: 'document.view',
 };
 
 export interface ViewEntry {
