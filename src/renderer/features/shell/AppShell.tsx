@@ -11,6 +11,7 @@ import { RegisterView } from '../registers/RegisterView';
 import { SettingsView } from '../settings/SettingsView';
 import { SigningView } from '../signing/SigningView';
 import { ExchangeView } from '../exchange/ExchangeView';
+import { SyncStatusBar } from '../exchange/SyncStatusBar';
 import { UrgentAlarm } from '../exchange/UrgentAlarm';
 import { useExchangeSync } from '../exchange/useExchangeSync';
 import { ShortcutsPanel } from './ShortcutsPanel';
@@ -60,6 +61,7 @@ export function AppShell({ account }: { account: SessionAccount }) {
           </button>
         ))}
       </nav>
+      <SyncStatusBar />
       <UrgentAlarm />
       <main className="app-main">
         {view === 'inbox' ? <InboxView account={account} /> : null}
