@@ -5,6 +5,7 @@
 import type { Channel, Req, Res } from '../../shared/api/contract';
 import { AppFailure } from '../../shared/api/result';
 import { exchangeStats } from '../../shared/domain/exchange-stats';
+import { agencyNamesOf } from '../reports/exchange-stats-xlsx';
 import type { Services } from './compose';
 
 /** Who is calling; built by the transport after it checked the caller (sender frame, or secret + Origin/Host). */
@@ -86,6 +87,11 @@ export function createHandlers(services: Services): Handlers {
     'exchange.sendDocument': (req) => services.flows.outgoing.sendDocument(req),
     'exchange.revoke': (req) => services.flows.outgoing.revoke(req),
     'exchange.stats': async (req) => exchangeStats(services.flows.incoming.list(), services.flows.outgoing.list(), req.from, req.to),
+    'exchange.statsXlsx': async (req) => {
+      const incoming = services.flows.incoming.list();
+      const stats = exchangeStats(incoming, services.flows.outgoing.list(), req.from, req.to);
+      return services.reports.exchangeStatsXlsx({ stats, unitName: (await services.settings.get()).unitName, agencyNames: agencyNamesOf(incoming) });
+    },
     'scan.devices': () => services.scan.devices(),
     'scan.capabilities': (req) => services.scan.capabilities(req.deviceId),
     'scan.addNetwork': (req) => services.scan.addNetwork(req.url, req.name),

@@ -11,6 +11,7 @@ import type { MediaType, RegisterReportRequest } from '../../shared/api/schemas'
 import type { JobRunner } from '../jobs/job-runner';
 import { renderRegisterPdf, type RegisterFonts } from './register-pdf';
 import { assertRowsFitColumns } from './register-rows';
+import { renderExchangeStatsXlsx, type ExchangeStatsXlsxInput } from './exchange-stats-xlsx';
 import { renderRegisterXlsx } from './register-xlsx';
 
 /** The part of the blob store reports need (storage's port). */
@@ -30,6 +31,8 @@ export interface ReportService {
   registerPdf(req: RegisterReportRequest): Promise<StoredFile>;
   /** Export a register to .xlsx and store it. Errors: VALIDATION, CANCELLED, INTERNAL. */
   registerXlsx(req: RegisterReportRequest): Promise<StoredFile>;
+  /** Export the Art. 16 exchange statistics to .xlsx and store it (small: no job). Errors: INTERNAL. */
+  exchangeStatsXlsx(input: ExchangeStatsXlsxInput): Promise<StoredFile>;
 }
 
 export const FONT_FILES = { regular: 'LiberationSerif-Regular.ttf', bold: 'LiberationSerif-Bold.ttf' } as const;
@@ -83,6 +86,10 @@ export function createReportService({ blobs, assetsDir, jobs }: ReportServiceDep
         if (ctx.signal.aborted) throw new AppFailure('CANCELLED', 'Công việc đã bị hủy.');
         return blobs.put(bytes, 'application/octet-stream');
       });
+    },
+
+    async exchangeStatsXlsx(input) {
+      return blobs.put(await renderExchangeStatsXlsx(input), 'application/octet-stream');
     },
   };
 }

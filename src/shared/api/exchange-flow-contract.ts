@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { ExchangeStats } from '../domain/exchange-stats';
+import type { StoredFile } from './contract';
 import { Empty } from './schemas';
 import {
   FlowReplyRequest,
@@ -40,4 +41,6 @@ export const exchangeFlowContract = {
   'exchange.revoke': request(RevokeRequest).returns<SentDocumentRecord>(),
   /** Art. 16 statistics for [from, to] (ISO dates) per month and per agency (shared/domain/exchange-stats.ts). Errors: VALIDATION. */
   'exchange.stats': request(StatsRequest).returns<ExchangeStats>(),
+  /** The same statistics as an .xlsx in the blob store (reports/exchange-stats-xlsx.ts; fetch with files.get). Errors: VALIDATION, INTERNAL. */
+  'exchange.statsXlsx': request(StatsRequest).returns<StoredFile>(),
 } as const;
