@@ -92,6 +92,7 @@ export const VIEW_LABELS = {
   signing: 'Ký số và phát hành',
   scan: 'Quét văn bản',
   exchange: viExchange.views.exchange,
+  exchangeStats: viExchange.views.exchangeStats,
 } as const;
 
 /** PIN state read from the token flags, shown BEFORE the user types (issue 3). */
@@ -151,7 +152,7 @@ export const vi = {
     shortcutsTitle: 'Phím tắt',
     shortcutsHint: 'F1: phím tắt',
     shortcuts: [
-      ['Alt+1 … Alt+8', 'Chuyển giữa các màn hình'],
+      ['Alt+1 … Alt+9', 'Chuyển giữa các màn hình'],
       ['Ctrl+O', 'Chọn tệp PDF (màn hình đăng ký)'],
       ['F8', 'Quét văn bản (màn hình quét); Esc: dừng quét'],
       ['Ctrl+F', 'Tìm kiếm trong sổ'],

@@ -10,6 +10,7 @@ import { ScanView } from '../scan/ScanView';
 import { RegisterView } from '../registers/RegisterView';
 import { SettingsView } from '../settings/SettingsView';
 import { SigningView } from '../signing/SigningView';
+import { StatsView } from '../exchange/StatsView';
 import { ExchangeView } from '../exchange/ExchangeView';
 import { SyncStatusBar } from '../exchange/SyncStatusBar';
 import { UrgentAlarm } from '../exchange/UrgentAlarm';
@@ -72,6 +73,7 @@ export function AppShell({ account }: { account: SessionAccount }) {
         {view === 'signing' ? <SigningView account={account} /> : null}
         {view === 'scan' ? <ScanView /> : null}
         {view === 'exchange' ? <ExchangeView account={account} /> : null}
+        {view === 'exchangeStats' ? <StatsView /> : null}
       </main>
       {shortcutsOpen ? <ShortcutsPanel /> : null}
       <Toasts />

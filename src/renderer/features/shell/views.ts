@@ -17,6 +17,8 @@ const REQUIRED: Record<ViewId, Action | ((role: Role) => boolean)> = {
   scan: 'document.register',
   // Liên thông văn bản (issue 8): the timeline is for every reader; sending is checked in the view.
   exchange: 'document.view',
+  // Art. 16 statistics are read by the clerk and the leaders.
+  exchangeStats: 'document.view',
 };
 
 export interface ViewEntry {

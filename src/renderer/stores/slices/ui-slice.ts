@@ -6,7 +6,7 @@ import type { AppDeps } from '../deps';
 import type { AppState } from '../app-store';
 
 // New views come last ('signing', then 'scan', then 'exchange') so the Alt+N keys of the earlier views do not move.
-export const VIEW_IDS = ['inbox', 'registration', 'incomingRegister', 'outgoingRegister', 'settings', 'signing', 'scan', 'exchange'] as const;
+export const VIEW_IDS = ['inbox', 'registration', 'incomingRegister', 'outgoingRegister', 'settings', 'signing', 'scan', 'exchange', 'exchangeStats'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
 export type StatusFilter = 'all' | 'active' | 'cancelled' | 'waiting' | 'transferred';
