@@ -1,0 +1,162 @@
+// Documents between two agencies through the loopback test axis (issue 8 "Done when", Quy chế Art. 9.2, 9.3, 9.5,
+// 10.5), in Chromium through two web hosts (agency A and agency B: two data directories, two ports). A sends three
+// documents (one Hỏa tốc); B sees them with the urgent one first and alarmed, registers the first from the
+// pre-filled form with Enter and A's timeline shows 01 then 03; B returns the second with 02 and a reason and A
+// sees the reason; A revokes the third, B answers 15 and its register entry shows cancelled.
+//
+// Not covered here: A issues through the signing screen (signing.e2e.ts covers it); A's documents are put into
+// its store through the web-host API, so B's verdict is "Không có chữ ký số" and the clerk decides.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAxisSettingsStore } from '../../src/main/exchange/settings/axis-settings';
+import { createFileSecretStore } from '../../src/main/storage/secret-store';
+import { createSettingsStore } from '../../src/main/storage/settings-store';
+import { resolveAppPaths } from '../../src/main/web-host/paths';
+import { startTestAxis, type TestAxis } from '../support/axis/test-axis';
+import { startTestWebHost, type TestWebHost } from '../support/web-host';
+import { ADMIN, CLERK, expect, makePdf, test } from './fixtures';
+import { AuthPage } from './pages/auth-page';
+import { ExchangePage } from './pages/exchange-page';
+import { RegisterPage } from './pages/register-page';
+import { SettingsPage } from './pages/settings-page';
+import type { Page } from '@playwright/test';
+
+const A = { code: '000.00.00.G22', codeQd20: 'G22', name: 'Văn phòng Chính phủ (thử nghiệm)', systemId: 'e2e-a', secret: 'e2e-secret-000a' };
+const B = { code: '000.00.00.H35', codeQd20: 'H35', name: 'UBND tỉnh Lai Châu (thử nghiệm)', systemId: 'e2e-b', secret: 'e2e-secret-000b' };
+
+let axis: TestAxis;
+const hosts: TestWebHost[] = [];
+const dirs: string[] = [];
+
+async function station(s: typeof A): Promise<TestWebHost> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'vanthu-e2e-exchange-'));
+  dirs.push(dataDir);
+  await createSettingsStore({ dataDir, checkHolidaysFile: async () => undefined }).update({ unitName: s.name, unitCode: s.code });
+  await createAxisSettingsStore({ dataDir, secrets: createFileSecretStore(dataDir) }).update({ endpoint: axis.url, systemId: s.systemId, secret: s.secret, pollMinutes: 1 });
+  const host = await startTestWebHost({ dataDir, rendererDir: resolveAppPaths().rendererDir });
+  hosts.push(host);
+  return host;
+}
+
+test.beforeAll(async () => {
+  axis = await startTestAxis({
+    systems: [A, B].map((s) => ({ systemId: s.systemId, secret: s.secret, agencyCode: s.code })),
+    agencies: [A, B].map((s, i) => ({ id: String(i + 1), code: s.codeQd20, code102: s.code, name: s.name })),
+  });
+});
+
+test.afterAll(async () => {
+  for (const h of hosts) await h.stop();
+  await axis?.close();
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+
+async function signIn(page: Page, host: TestWebHost): Promise<void> {
+  const auth = new AuthPage(page);
+  await page.goto(host.authUrl);
+  await auth.createFirstAdmin(ADMIN);
+  await auth.loginIfAsked(ADMIN);
+  await new SettingsPage(page).addAccountFromAnywhere(CLERK, 'Văn thư');
+  await auth.logout();
+  await auth.login(CLERK);
+}
+
+/** A's document put in its store and sent through the exchange flow (the web-host API, as the app would). */
+async function send(host: TestWebHost, input: { number: string; subject: string; urgency: 'thuong' | 'hoa-toc' }): Promise<string> {
+  const pdf = await makePdf(`Cong van ${input.number}`);
+  const put = await host.invoke('files.put', { mediaType: 'application/pdf', dataBase64: pdf.toString('base64') });
+  const stored = put.body as { ok: true; value: { sha256: string } };
+  expect(stored.ok).toBe(true);
+  const sent = await host.invoke('exchange.sendDocument', {
+    codeNumber: input.number,
+    codeNotation: 'VPCP-VP',
+    subject: input.subject,
+    typeName: 'Công văn',
+    promulgationDate: '2026-11-20',
+    place: 'Hà Nội',
+    signerName: 'Nguyễn Văn An',
+    signerPosition: 'Chánh Văn phòng',
+    urgency: input.urgency,
+    attachments: [{ sha256: stored.value.sha256, name: `cong-van-${input.number}.pdf` }],
+    to: [B.code],
+  });
+  const answer = sent.body as { ok: boolean; value: { record: { documentId: string } } };
+  expect(answer.ok).toBe(true);
+  await host.invoke('exchange.syncNow', {});
+  return answer.value.record.documentId;
+}
+
+test('A sends, B registers / returns / answers a revocation, and A sees every status', async ({ browser }) => {
+  const hostA = await station(A);
+  const hostB = await station(B);
+  const pageA = await (await browser.newContext()).newPage();
+  const pageB = await (await browser.newContext()).newPage();
+  await signIn(pageA, hostA);
+  await signIn(pageB, hostB);
+  const exA = new ExchangePage(pageA);
+  const exB = new ExchangePage(pageB);
+
+  await send(hostA, { number: '101', subject: 'Về việc tổng kết công tác văn thư năm 2026', urgency: 'thuong' });
+  await send(hostA, { number: '102', subject: 'Về việc báo cáo số liệu bị sửa', urgency: 'thuong' });
+  await send(hostA, { number: '103', subject: 'Về việc phòng chống bão số 9', urgency: 'hoa-toc' });
+
+  // B: the three arrive in Văn bản đến chờ xử lý; the Hỏa tốc one first and alarmed until opened (Art. 9.3).
+  await exB.syncUntil(async () => expect(exB.incomingRows).toHaveCount(3, { timeout: 5_000 }));
+  await expect(exB.incomingRows.first()).toContainText('Hỏa tốc');
+  await expect(exB.incomingRows.first()).toContainText('phòng chống bão');
+  await expect(pageB.locator('.urgent-alarm')).toContainText('Có 1 văn bản khẩn');
+  await expect(exB.incomingRows.filter({ hasText: 'tổng kết' })).toContainText('Không có chữ ký số');
+
+  // B registers the first from the form filled from the edXML header: Enter saves (Art. 9.1, 9.4).
+  await exB.openIncoming('tổng kết công tác văn thư');
+  await expect(pageB.getByLabel('Số, ký hiệu')).toHaveValue('101/VPCP-VP');
+  await expect(pageB.getByLabel('Cơ quan ban hành')).toHaveValue(A.name);
+  await expect(pageB.getByLabel('Ngày văn bản')).toHaveValue('20/11/2026');
+  await pageB.getByLabel('Trích yếu').press('Enter');
+  await expect(pageB.locator('.exchange-inbox .notice-ok')).toContainText('số đến 1');
+
+  // B returns the second with 02 and the reason.
+  await exB.openIncoming('số liệu bị sửa');
+  await pageB.getByLabel('Lý do trả lại').fill('Tệp đính kèm bị sửa đổi sau khi ký');
+  await pageB.getByRole('button', { name: 'Trả lại (02)' }).click();
+  await expect(exB.incomingRows).toHaveCount(1);
+
+  // B opens the urgent one: the alarm stops.
+  await exB.openIncoming('phòng chống bão');
+  await expect(pageB.locator('.urgent-alarm')).toHaveCount(0);
+  await pageB.getByLabel('Trích yếu').press('Enter');
+  await expect(pageB.locator('.exchange-inbox .notice-ok')).toContainText('số đến 2');
+  await exB.syncNow();
+
+  // A: the timeline shows 01 then 03 for the first, and 02 with the reason for the second.
+  await exA.openExchangeView();
+  const first = exA.sentDocument('tổng kết công tác văn thư');
+  // The timeline reloads on every sync.status event; "Đồng bộ ngay" only makes A poll sooner.
+  await exA.syncUntil(async () => expect(first.locator('[data-status]')).toHaveCount(2, { timeout: 5_000 }));
+  await expect(first.locator('[data-status]').nth(0)).toHaveAttribute('data-status', '01');
+  await expect(first.locator('[data-status]').nth(1)).toHaveAttribute('data-status', '03');
+  const second = exA.sentDocument('số liệu bị sửa');
+  await exA.syncUntil(async () => expect(second.locator('[data-status="02"]')).toContainText('Tệp đính kèm bị sửa đổi sau khi ký', { timeout: 5_000 }));
+
+  // A revokes the third (13 with a reason); B answers 15 and its entry shows cancelled (Art. 9.5).
+  const third = exA.sentDocument('phòng chống bão');
+  await third.getByRole('button', { name: 'Thu hồi' }).click();
+  await third.getByLabel('Lý do thu hồi').fill('Ban hành nhầm nơi nhận');
+  await third.getByRole('button', { name: 'Gửi yêu cầu thu hồi (13)' }).click();
+  await expect(third).toContainText('Đã yêu cầu thu hồi: Ban hành nhầm nơi nhận');
+  await hostA.invoke('exchange.syncNow', {});
+
+  await pageB.keyboard.press('Alt+1');
+  await exB.syncUntil(async () => expect(exB.incomingRows.filter({ hasText: 'phòng chống bão' })).toHaveCount(1, { timeout: 5_000 }));
+  await exB.openIncoming('phòng chống bão');
+  await expect(pageB.getByText('Lý do: Ban hành nhầm nơi nhận')).toBeVisible();
+  await pageB.getByRole('button', { name: 'Đồng ý thu hồi (15)' }).click();
+  await expect(pageB.locator('.exchange-inbox .notice-ok')).toContainText('Đã đồng ý thu hồi');
+  const register = new RegisterPage(pageB);
+  await register.openIncoming();
+  await expect(register.row('phòng chống bão')).toContainText('Đã hủy');
+
+  await exB.syncNow();
+  await exA.syncUntil(async () => expect(third.locator('[data-status="15"]')).toHaveCount(1, { timeout: 5_000 }));
+});
