@@ -3,7 +3,8 @@
 // registered twice; a returned one keeps its reason until main has it; a revocation (15) cancels the entry.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDb, type AppDB } from '../../../../../src/renderer/db/db';
+import Dexie from 'dexie';
+import { createDb, SCHEMA_V2, type AppDB } from '../../../../../src/renderer/db/db';
 import {
   answerRevocation,
   ingestFlowRecords,
@@ -113,5 +114,17 @@ describe('exchange incoming in Dexie', () => {
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ status: 'cancelled', cancelReason: 'Thu hồi: Ban hành nhầm' });
     await expect(answerRevocation(d, { id: hex('1'), code: '16', reason: 'x', actor: 'vanthu', at: 3 }, (w) => w)).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('upgrades a version-2 database to v3 and keeps its register entries', async () => {
+    const name = `exchange-upgrade-${Math.random().toString(36).slice(2)}`;
+    const old = new Dexie(name);
+    old.version(2).stores(SCHEMA_V2);
+    await old.table('accounts').add({ id: 'a1', username: 'vanthu', fullName: 'V', role: 'van-thu', passwordHash: 'h', createdAt: 1, disabled: false });
+    old.close();
+    const d = (db = createDb(name));
+    expect(await d.accounts.count()).toBe(1);
+    expect(d.verno).toBe(3);
+    expect(await ingestFlowRecords(d, [flowRecord()])).toMatchObject({ added: [{ id: hex('1') }] });
   });
 });
