@@ -126,6 +126,12 @@ export async function listExchangeWaiting(db: AppDB): Promise<ExchangeIncomingRe
   return rows.sort((a, b) => rank[b.urgency] - rank[a.urgency] || a.receivedAt - b.receivedAt || a.id.localeCompare(b.id));
 }
 
+/** Documents main refused on arrival (a Mật mark, Art. 1.2), newest first, for the clerk to see why. */
+export async function listRefused(db: AppDB, limit = 50): Promise<ExchangeIncomingRecord[]> {
+  const rows = await db.exchangeIncoming.where('state').equals('refused').toArray();
+  return rows.sort((a, b) => b.receivedAt - a.receivedAt).slice(0, limit);
+}
+
 /** Urgent documents not opened yet: they alarm until opened (Art. 9.3). */
 export async function listUnopenedUrgent(db: AppDB): Promise<ExchangeIncomingRecord[]> {
   return (await listExchangeWaiting(db)).filter((r) => r.state === 'waiting' && isUrgent(r.urgency) && r.openedAt === undefined);

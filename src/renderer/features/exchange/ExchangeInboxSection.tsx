@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { can } from '../../../shared/domain/roles';
 import { formatDateTimeVN } from '../../../shared/util/time';
 import { UrgencyBadge } from '../../components/UrgencyBadge';
-import { listExchangeWaiting, markOpened } from '../../db/exchange-incoming';
+import { listExchangeWaiting, listRefused, markOpened } from '../../db/exchange-incoming';
 import { useLiveQuery } from '../../db/queries/hooks';
 import { EXCHANGE_VERDICT_LABELS } from '../../i18n/vi-exchange';
 import { vi } from '../../i18n/vi';
@@ -28,6 +28,7 @@ export function ExchangeInboxSection({ account }: { account: SessionAccount }) {
   const { db, now } = useDeps();
   const pushToast = useAppStore((s) => s.pushToast);
   const rows = useLiveQuery(() => listExchangeWaiting(db), [db]);
+  const refused = useLiveQuery(() => listRefused(db), [db], []);
   const [openId, setOpenId] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const mayDecide = can(account.role, 'document.register');
@@ -99,6 +100,20 @@ export function ExchangeInboxSection({ account }: { account: SessionAccount }) {
             ))}
           </tbody>
         </table>
+      ) : null}
+      {refused.length > 0 ? (
+        <details className="exchange-refused">
+          <summary>
+            {t.refusedTitle} ({refused.length})
+          </summary>
+          <ul>
+            {refused.map((r) => (
+              <li key={r.id}>
+                {formatDateTimeVN(new Date(r.receivedAt))} · {r.flow.fromName ?? r.flow.from} · {codeNotationOf(r.flow)} · {r.flow.reasons.join('; ')}
+              </li>
+            ))}
+          </ul>
+        </details>
       ) : null}
     </section>
   );

@@ -138,4 +138,14 @@ describe('exchange documents in Văn bản đến chờ xử lý', () => {
     expect(entry.status).toBe('cancelled');
     expect(entry.cancelReason).toContain('Ban hành nhầm');
   });
+
+  it('a package main refused (Mật, Art. 1.2) is not offered for registration; its reason is listed and the item confirmed', async () => {
+    const reason = 'Văn bản mang dấu độ mật "MẬT": văn bản mật không được gửi, nhận qua hệ thống điện tử (Quy chế, Điều 1 khoản 2).';
+    const main = fakeMain([flowRecord({ verdict: 'refused', reasons: [reason] })]);
+    const { container } = await start(main);
+    await waitFor(() => expect(container.querySelector('.exchange-refused')?.textContent).toContain('văn bản mật không được gửi'));
+    expect(rowsOf(container)).toHaveLength(0);
+    await waitFor(() => expect(main.confirmed).toEqual([hex('1')]));
+    expect(view!.api.calls.filter((c) => c.channel === 'exchange.flowReply')).toHaveLength(0);
+  });
 });
