@@ -7,6 +7,7 @@
 // Not covered here: A issues through the signing screen (signing.e2e.ts covers it); A's documents are put into
 // its store through the web-host API, so B's verdict is "Không có chữ ký số" and the clerk decides.
 import { mkdtemp, rm } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAxisSettingsStore } from '../../src/main/exchange/settings/axis-settings';
@@ -94,6 +95,11 @@ test('A sends, B registers / returns / answers a revocation, and A sees every st
   const pageB = await (await browser.newContext()).newPage();
   await signIn(pageA, hostA);
   await signIn(pageB, hostB);
+  // A Content-Security-Policy refusal (e.g. of the chart's styles) would show here.
+  const consoleErrors: string[] = [];
+  pageA.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) consoleErrors.push(m.text());
+  });
   const exA = new ExchangePage(pageA);
   const exB = new ExchangePage(pageB);
 
@@ -159,4 +165,24 @@ test('A sends, B registers / returns / answers a revocation, and A sees every st
 
   await exB.syncNow();
   await exA.syncUntil(async () => expect(third.locator('[data-status="15"]')).toHaveCount(1, { timeout: 5_000 }));
+
+  // A: Art. 16 statistics for the period, a chart.js chart under the app's CSP, and the .xlsx export.
+  await pageA.keyboard.press('Alt+9');
+  await expect(pageA.getByRole('heading', { name: /Thống kê văn bản điện tử/ })).toBeVisible();
+  await pageA.getByLabel('Từ ngày').fill('01/01/2026');
+  await pageA.getByLabel('Đến ngày').fill('31/12/2026');
+  await pageA.getByRole('button', { name: 'Xem' }).click();
+  const total = pageA.locator('[data-row="total"] td');
+  await expect(total.nth(0)).toHaveText('3'); // Đã gửi
+  await expect(total.nth(4)).toHaveText('1'); // Thu hồi: B answered 15 to the third
+  await expect(total.nth(5)).toHaveText('1'); // Khẩn trở lên: the Hỏa tốc one
+  await expect(pageA.locator('.stats-chart canvas')).toHaveAttribute('height', /\d+/);
+  const download = pageA.waitForEvent('download');
+  await pageA.getByRole('button', { name: 'Xuất Excel (.xlsx)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('thong-ke-lien-thong-2026-01-01-2026-12-31.xlsx');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await file.path());
+  expect(workbook.getWorksheet('Theo tháng')?.getCell('A2').value).toBe('THỐNG KÊ VĂN BẢN ĐIỆN TỬ GỬI, NHẬN QUA TRỤC LIÊN THÔNG');
+  expect(consoleErrors).toEqual([]);
 });
