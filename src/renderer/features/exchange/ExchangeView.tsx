@@ -14,8 +14,8 @@ export function ExchangeView({ account }: { account: SessionAccount }) {
     <section aria-labelledby="exchange-title" className="view exchange">
       <h1 id="exchange-title">{vi.exchange.views.exchange}</h1>
       {sent.error ? <p role="alert">{sent.error}</p> : null}
-      {can(account.role, 'document.register') ? <SendPanel sentRefs={refs} onSent={sent.reload} /> : null}
-      <SentTimeline records={sent.records} onChanged={sent.reload} />
+      {can(account.role, 'document.register') ? <SendPanel actor={account.username} sentRefs={refs} onSent={sent.reload} /> : null}
+      <SentTimeline actor={account.username} records={sent.records} onChanged={sent.reload} />
     </section>
   );
 }

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { AgencyEntry } from '../../../shared/api/exchange-schemas';
 import { formatDateVN } from '../../../shared/util/time';
-import { listIssuedOutgoing } from '../../db/exchange-outgoing';
+import { journalExchangeSend, listIssuedOutgoing } from '../../db/exchange-outgoing';
 import { useLiveQuery } from '../../db/queries/hooks';
 import { errorText } from '../../i18n/messages';
 import { vi } from '../../i18n/vi';
@@ -22,8 +22,8 @@ function problemsOf(details: Record<string, unknown> | undefined): string[] {
   return list.flatMap((p: unknown) => (typeof p === 'object' && p !== null && typeof (p as { reason?: unknown }).reason === 'string' ? [(p as { reason: string }).reason] : [])).slice(0, 20);
 }
 
-export function SendPanel({ sentRefs, onSent }: { sentRefs: ReadonlySet<string>; onSent(): void }) {
-  const { api, db } = useDeps();
+export function SendPanel({ actor, sentRefs, onSent }: { actor: string; sentRefs: ReadonlySet<string>; onSent(): void }) {
+  const { api, db, now } = useDeps();
   const rows = useLiveQuery(() => listIssuedOutgoing(db), [db]);
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [to, setTo] = useState<AgencyEntry[]>([]);
@@ -47,6 +47,10 @@ export function SendPanel({ sentRefs, onSent }: { sentRefs: ReadonlySet<string>;
     const r = await api.invoke('exchange.sendDocument', sendRequestOf(row, { place, signerName, signerPosition, to: to.map((a) => a.code102) }));
     setBusy(false);
     if (r.ok) {
+      const { record } = r.value;
+      await journalExchangeSend(db, { action: 'exchange.sent', ref: record.ref, exchangeDocumentId: record.documentId, to: record.to, actor, at: now().getTime() }).catch((cause: unknown) =>
+        console.error('[exchange] journal of the send failed', cause),
+      );
       setResult({ tone: 'ok', lines: [t.sent(r.value.record.to.length), ...r.value.warnings] });
       setTo([]);
       setChosenId(null);

@@ -10,6 +10,7 @@ import { UrgencyBadge } from '../../components/UrgencyBadge';
 import { errorText } from '../../i18n/messages';
 import { EXCHANGE_STATUS_LABELS } from '../../i18n/vi-exchange';
 import { vi } from '../../i18n/vi';
+import { journalExchangeSend } from '../../db/exchange-outgoing';
 import { useDeps } from '../../stores/AppContext';
 
 const t = vi.exchange.timeline;
@@ -17,8 +18,8 @@ const t = vi.exchange.timeline;
 const statusText = (s: FlowStatus): string =>
   `${EXCHANGE_STATUS_LABELS[s.statusCode] ?? s.statusCode} · ${formatDateTimeVN(new Date(s.at))}${s.description ? ` · ${vi.exchange.incoming.reasons}: ${s.description}` : ''}`;
 
-function RevokeForm({ record, onDone }: { record: SentDocumentRecord; onDone(): void }) {
-  const { api } = useDeps();
+function RevokeForm({ record, actor, onDone }: { record: SentDocumentRecord; actor: string; onDone(): void }) {
+  const { api, db, now } = useDeps();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -31,8 +32,11 @@ function RevokeForm({ record, onDone }: { record: SentDocumentRecord; onDone(): 
     setBusy(true);
     const r = await api.invoke('exchange.revoke', { documentId: record.documentId, reason: reason.trim() });
     setBusy(false);
-    if (r.ok) onDone();
-    else setError(errorText(r.error.code));
+    if (!r.ok) return setError(errorText(r.error.code));
+    await journalExchangeSend(db, { action: 'exchange.revokeRequested', ref: record.ref, exchangeDocumentId: record.documentId, reason: reason.trim(), actor, at: now().getTime() }).catch((cause: unknown) =>
+      console.error('[exchange] journal of the revocation failed', cause),
+    );
+    onDone();
   };
   return (
     <form
@@ -52,7 +56,7 @@ function RevokeForm({ record, onDone }: { record: SentDocumentRecord; onDone(): 
   );
 }
 
-export function SentTimeline({ records, onChanged }: { records: readonly SentDocumentRecord[] | null; onChanged(): void }) {
+export function SentTimeline({ actor, records, onChanged }: { actor: string; records: readonly SentDocumentRecord[] | null; onChanged(): void }) {
   const [revoking, setRevoking] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const shown = [...(records ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
@@ -95,6 +99,7 @@ export function SentTimeline({ records, onChanged }: { records: readonly SentDoc
               revoking === r.documentId ? (
                 <RevokeForm
                   record={r}
+                  actor={actor}
                   onDone={() => {
                     setRevoking(null);
                     setNote(t.revoked);

@@ -93,6 +93,8 @@ describe('ExchangeView', () => {
       },
     ]);
     expect(container.textContent).toContain('đã được thay bằng 000.00.27.H35');
+    // Journaled before the confirmation is shown.
+    expect((await view.db.journal.toArray()).map((j) => [j.action, j.actor])).toEqual([['exchange.sent', 'vanthu']]);
   });
 
   it('shows each receiver’s timeline (01 → 03; 02 with its reason) and asks for a document back with a reason (13)', async () => {
@@ -122,5 +124,7 @@ describe('ExchangeView', () => {
     await click(buttonNamed(container, 'Gửi yêu cầu thu hồi (13)'));
     await waitFor(() => expect(container.textContent).toContain('Đã yêu cầu thu hồi: Ban hành nhầm đối tượng'));
     expect(view.api.calls.find((c) => c.channel === 'exchange.revoke')?.request).toEqual({ documentId: '000.00.00.H35.x1', reason: 'Ban hành nhầm đối tượng' });
+    const journal = await view.db.journal.toArray();
+    expect(journal.map((j) => [j.action, j.subject, JSON.parse(j.payload).reason])).toEqual([['exchange.revokeRequested', '000.00.00.H35.x1', 'Ban hành nhầm đối tượng']]);
   });
 });
