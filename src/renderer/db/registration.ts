@@ -37,6 +37,11 @@ export interface IncomingRegistration {
   /** The clerk saw the duplicate warning and registers anyway. */
   confirmDuplicate: boolean;
   newId: () => string;
+  /**
+   * Text recognized by OCR on the scanned original (issue 9), kept beside it and searched with the register.
+   * The scanned PDF itself is never rewritten.
+   */
+  ocrText?: string;
 }
 
 export type RegistrationOutcome =
