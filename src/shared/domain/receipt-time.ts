@@ -61,7 +61,8 @@ export function validateOfficeHours(periods: readonly OfficePeriod[]): OfficeHou
   return problems;
 }
 
-function nextWorkingDayAfter(isoDate: string, calendar: WorkCalendar): { date: string; covered: boolean } {
+/** The first working day after `isoDate` (a local date), and whether the calendar data covers every day looked at. */
+export function nextWorkingDayAfter(isoDate: string, calendar: WorkCalendar): { date: string; covered: boolean } {
   let covered = true;
   for (let i = 1; i <= MAX_DAYS_AHEAD; i += 1) {
     const day = addDaysIso(isoDate, i);
