@@ -3,9 +3,13 @@
  * from the directory, send. Main validates the package strictly and spools it; the legal sending time is the
  * axis' acknowledgement, shown in the timeline.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AgencyEntry } from '../../../shared/api/exchange-schemas';
-import { formatDateVN } from '../../../shared/util/time';
+import { buildWorkCalendar } from '../../../shared/domain/calendar-rules';
+import { deliveryChannelOf } from '../../../shared/domain/delivery-channel';
+import { sendDeadline } from '../../../shared/domain/send-deadline';
+import { formatDateTimeVN, formatDateVN } from '../../../shared/util/time';
+import type { RegisterRow } from '../../db/records';
 import { journalExchangeSend, listIssuedOutgoing } from '../../db/exchange-outgoing';
 import { useLiveQuery } from '../../db/queries/hooks';
 import { errorText } from '../../i18n/messages';
@@ -22,9 +26,46 @@ function problemsOf(details: Record<string, unknown> | undefined): string[] {
   return list.flatMap((p: unknown) => (typeof p === 'object' && p !== null && typeof (p as { reason?: unknown }).reason === 'string' ? [(p as { reason: string }).reason] : [])).slice(0, 20);
 }
 
+/** What a row of the issued list needs to say beside it: Art. 10.1 deadline (or lateness) and the Art. 8.3 paper copy. */
+type RowMarks = (row: RegisterRow) => { deadline: { at: Date; late: boolean } | null; paperToo: boolean };
+
+/** The unit's office hours, holidays and channel rules, read once; until then (or on error) nothing is marked. */
+function useRowMarks(): RowMarks {
+  const { api, now } = useDeps();
+  const [marks, setMarks] = useState<RowMarks>(() => () => ({ deadline: null, paperToo: false }));
+  useEffect(() => {
+    let live = true;
+    void Promise.all([api.invoke('settings.get', {}), api.invoke('rules.get', {})]).then(([settings, rules]) => {
+      if (!live || !settings.ok || !rules.ok) return;
+      const calendar = buildWorkCalendar(rules.value.holidays);
+      setMarks(() => (row: RegisterRow) => {
+        const paperToo = deliveryChannelOf(row.document.typeId, rules.value.channels) === 'electronic-and-paper';
+        if (row.entry.issuedAt === undefined) return { deadline: null, paperToo };
+        try {
+          const at = sendDeadline(new Date(row.entry.issuedAt), settings.value.officeHours, calendar);
+          return { deadline: { at, late: now().getTime() >= at.getTime() }, paperToo };
+        } catch (cause) {
+          console.error('[exchange] send deadline', cause);
+          return { deadline: null, paperToo };
+        }
+      });
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, now]);
+  return marks;
+}
+
+function DeadlineNote({ deadline }: { deadline: { at: Date; late: boolean } }) {
+  const at = formatDateTimeVN(deadline.at);
+  return deadline.late ? <strong className="send-late">{t.late(at)}</strong> : <span className="muted">{t.sendBy(at)}</span>;
+}
+
 export function SendPanel({ actor, sentRefs, onSent }: { actor: string; sentRefs: ReadonlySet<string>; onSent(): void }) {
   const { api, db, now } = useDeps();
   const rows = useLiveQuery(() => listIssuedOutgoing(db), [db]);
+  const marksOf = useRowMarks();
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [to, setTo] = useState<AgencyEntry[]>([]);
   const [place, setPlace] = useState('');
@@ -75,19 +116,27 @@ export function SendPanel({ actor, sentRefs, onSent }: { actor: string; sentRefs
       {rows !== undefined && rows.length > 0 ? (
         <table className="data-table" aria-label={t.issued}>
           <tbody>
-            {rows.map(({ entry, document }) => (
-              <tr key={document.id} aria-selected={document.id === chosenId} data-code={document.codeNotation}>
-                <td>{document.codeNotation}</td>
-                <td>{formatDateVN(document.documentDate)}</td>
-                <td>{document.abstract}</td>
-                <td>{sentRefs.has(document.id) ? t.alreadySent : null}</td>
-                <td>
-                  <button type="button" disabled={busy} onClick={() => choose(document.id)}>
-                    {t.choose} {entry.number}
-                  </button>
-                </td>
-              </tr>
-            ))}
+            {rows.map((r) => {
+              const { entry, document } = r;
+              const marks = marksOf(r);
+              const sent = sentRefs.has(document.id);
+              return (
+                <tr key={document.id} aria-selected={document.id === chosenId} data-code={document.codeNotation} data-late={!sent && marks.deadline?.late ? 'true' : undefined}>
+                  <td>{document.codeNotation}</td>
+                  <td>{formatDateVN(document.documentDate)}</td>
+                  <td>{document.abstract}</td>
+                  <td>
+                    {sent ? t.alreadySent : marks.deadline ? <DeadlineNote deadline={marks.deadline} /> : null}
+                    {marks.paperToo ? <span className="paper-too"> {t.paperToo}</span> : null}
+                  </td>
+                  <td>
+                    <button type="button" disabled={busy} onClick={() => choose(document.id)}>
+                      {t.choose} {entry.number}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       ) : null}

@@ -127,4 +127,40 @@ describe('ExchangeView', () => {
     const journal = await view.db.journal.toArray();
     expect(journal.map((j) => [j.action, j.subject, JSON.parse(j.payload).reason])).toEqual([['exchange.revokeRequested', '000.00.00.H35.x1', 'Ban hành nhầm đối tượng']]);
   });
+
+  it('flags an issued document not sent by the next working morning (Art. 10.1) and marks the Art. 8.3 types for paper too', async () => {
+    const world = makeWorld(
+      {
+        'exchange.flowSent': () => ({ ok: true, value: [] }),
+        'exchange.agencies': () => ({ ok: true, value: { entries: [], total: 0, fetchedAt: null } }),
+        'rules.get': () => ({
+          ok: true,
+          value: {
+            holidays: { years: { from: 2024, to: 2030 }, weekendDays: [0, 6], solar: [], lunar: [], extraDaysOff: [], makeUpWorkdays: [] },
+            channels: { electronicOnly: ['quyet-dinh'], electronicAndPaper: ['bien-ban'] },
+            sources: { holidays: 'default', channels: 'default' },
+          },
+        }),
+      },
+      // Tuesday 24/11/2026, 09:00 in Vietnam.
+      '2026-11-24T02:00:00Z',
+    );
+    const doc = { direction: 'outgoing' as const, issuer: 'UBND tỉnh Lai Châu', documentDate: '2026-11-20', urgency: 'thuong' as const, confidentiality: 'thuong' as const, fileSize: 1000, createdAt: 1, createdBy: 'vanthu' };
+    const entry = { registerId: 'outgoing-2026', kind: 'outgoing' as const, year: 2026, documentId: '', arrivedAt: 1, legalReceiptAt: 1, receiptRule: { kind: 'in-office-hours' as const }, status: 'active' as const, handling: 'waiting' as const, urgency: 'thuong' as const, issuerFolded: 'ubnd tinh lai chau', searchText: '', searchTokens: [] };
+    // Issued Friday 20/11 at 15:00: due Monday 23/11 11:30, now late.
+    await world.db.documents.add({ ...doc, id: 'late', typeId: 'quyet-dinh', codeNotation: '07/QĐ-UBND', abstract: 'Quyết định phê duyệt kế hoạch', fileSha256: hex('e') });
+    await world.db.registerEntries.add({ ...entry, number: 7, documentId: 'late', issuedAt: Date.parse('2026-11-20T08:00:00Z') });
+    // Issued today at 08:30: due Wednesday 25/11 11:30.
+    await world.db.documents.add({ ...doc, id: 'fresh', typeId: 'bien-ban', codeNotation: '08/BB-UBND', abstract: 'Biên bản bàn giao', fileSha256: hex('f') });
+    await world.db.registerEntries.add({ ...entry, number: 8, documentId: 'fresh', issuedAt: Date.parse('2026-11-24T01:30:00Z') });
+    view = await render(<ExchangeView account={CLERK} />, world);
+    const { container } = view;
+    await waitFor(() => expect(container.querySelector('tr[data-code="07/QĐ-UBND"]')?.textContent).toContain('Quá hạn gửi: phải gửi trước 11:30 23/11/2026 (Điều 10.1)'));
+    expect(container.querySelector('tr[data-code="07/QĐ-UBND"]')?.getAttribute('data-late')).toBe('true');
+    expect(container.querySelector('tr[data-code="07/QĐ-UBND"]')?.textContent).not.toContain('bản giấy');
+    const fresh = container.querySelector('tr[data-code="08/BB-UBND"]')!;
+    expect(fresh.textContent).toContain('Gửi trước 11:30 25/11/2026 (Điều 10.1)');
+    expect(fresh.getAttribute('data-late')).toBeNull();
+    expect(fresh.textContent).toContain('Gửi kèm bản giấy (Điều 8.3)');
+  });
 });
