@@ -1,11 +1,21 @@
-/** pdf.js preview of a PDF held in memory: page 1 first, with buttons to browse the pages. */
-import { useEffect, useRef, useState } from 'react';
+/**
+ * pdf.js preview of a PDF held in memory: page 1 first, with buttons to browse the pages. `overlay` draws over the
+ * shown page (its box is the page: children place themselves in percent), e.g. the OCR field boxes (issue 9).
+ */
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { usePdfDocument } from '../lib/usePdfDocument';
 import { vi } from '../i18n/vi';
 
 const t = vi.registration;
 
-export function PdfPreview({ bytes, width = 520 }: { bytes: Uint8Array; width?: number }) {
+export interface PdfPreviewProps {
+  bytes: Uint8Array;
+  width?: number;
+  /** What to draw over page `page` (1-based). */
+  overlay?: (page: number) => ReactNode;
+}
+
+export function PdfPreview({ bytes, width = 520, overlay }: PdfPreviewProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const opened = usePdfDocument(bytes, 'preview');
   const doc = opened.doc;
@@ -40,7 +50,10 @@ export function PdfPreview({ bytes, width = 520 }: { bytes: Uint8Array; width?: 
   const total = doc?.numPages ?? 0;
   return (
     <figure className="pdf-preview" data-testid="pdf-preview" aria-label={t.previewLabel}>
-      <canvas ref={canvas} width={width} height={Math.round(width * 1.414)} />
+      <div className="pdf-page">
+        <canvas ref={canvas} width={width} height={Math.round(width * 1.414)} />
+        {overlay && !failed ? overlay(page) : null}
+      </div>
       {failed ? <figcaption>{t.previewFailed}</figcaption> : null}
       {total > 0 ? (
         <figcaption className="row">

@@ -6,6 +6,7 @@ import type { AppErrorCode } from '../../shared/api/result';
 import type { FormIssueCode } from '../../shared/domain/incoming-document';
 import type { ReceiptRule } from '../../shared/domain/receipt-time';
 import { viExchange } from './vi-exchange';
+import { viOcr } from './vi-ocr';
 
 /** AppErrorCode → the sentence shown to the clerk. */
 export const ERROR_MESSAGES: Record<AppErrorCode, string> = {
@@ -480,4 +481,6 @@ export const vi = {
   jobs: { progress: (label: string, done: number, total: number) => `${label}: ${done}/${total}` },
   /** Trục liên thông văn bản (issue 8): i18n/vi-exchange.ts. */
   exchange: viExchange,
+  /** OCR and automatic fill in Đăng ký văn bản đến (issue 9): i18n/vi-ocr.ts. */
+  ocr: viOcr,
 } as const;

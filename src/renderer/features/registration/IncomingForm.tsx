@@ -1,4 +1,7 @@
-/** The registration fields (Art. 9.1; NĐ 30 Phụ lục VI): Enter anywhere in it saves. */
+/**
+ * The registration fields (Art. 9.1; NĐ 30 Phụ lục VI): Enter anywhere in it saves. Fields filled by OCR that the
+ * clerk must check (issue 9) are marked through `checks`; each control carries `data-field` so the view can focus it.
+ */
 import type { FormEvent, Ref } from 'react';
 import { CONFIDENTIALITIES, type Confidentiality, type Urgency } from '../../../shared/domain/urgency';
 import { Field } from '../../components/Field';
@@ -14,17 +17,30 @@ export interface IncomingFormProps {
   firstFieldRef: Ref<HTMLSelectElement>;
   onChange(patch: Partial<FormValues>): void;
   onSubmit(): void;
+  /** Field → the "Cần kiểm tra lại" text shown next to it (OCR read it unreliably or not at all). */
+  checks?: Partial<Record<FieldName, string>>;
+  /** The field under the clerk's focus or pointer, or null (to highlight its box on the preview). */
+  onFieldActive?: (field: FieldName | null) => void;
+  formRef?: Ref<HTMLFormElement>;
 }
 
 const t = vi.registration;
 
-export function IncomingForm({ values, issues, busy, firstFieldRef, onChange, onSubmit }: IncomingFormProps) {
+export function IncomingForm({ values, issues, busy, firstFieldRef, onChange, onSubmit, checks = {}, onFieldActive, formRef }: IncomingFormProps) {
   const err = (field: FieldName, label: string) => {
     const code = issues[field];
     return code === undefined ? undefined : issueText(label, code);
   };
+  // What every Field of `field` gets besides its label: the error, the OCR check, the focus/hover report.
+  const about = (field: FieldName, label: string) => ({
+    label,
+    error: err(field, label),
+    check: checks[field],
+    onActive: onFieldActive === undefined ? undefined : (active: boolean) => onFieldActive(active ? field : null),
+  });
   const text = (field: Exclude<FieldName, 'urgency' | 'confidentiality'>) => ({
     value: values[field],
+    'data-field': field,
     onChange: (e: { target: { value: string } }) => onChange({ [field]: e.target.value }),
   });
   const submit = (e: FormEvent) => {
@@ -33,32 +49,32 @@ export function IncomingForm({ values, issues, busy, firstFieldRef, onChange, on
   };
 
   return (
-    <form className="incoming-form" onSubmit={submit} noValidate>
-      <Field label={t.typeId} error={err('typeId', t.typeId)}>
+    <form className="incoming-form" onSubmit={submit} noValidate ref={formRef}>
+      <Field {...about('typeId', t.typeId)}>
         <select ref={firstFieldRef} {...text('typeId')}>
           <DocumentTypeOptions />
         </select>
       </Field>
-      <Field label={t.codeNotation} error={err('codeNotation', t.codeNotation)}>
+      <Field {...about('codeNotation', t.codeNotation)}>
         <input {...text('codeNotation')} autoComplete="off" />
       </Field>
-      <Field label={t.issuer} error={err('issuer', t.issuer)}>
+      <Field {...about('issuer', t.issuer)}>
         <input {...text('issuer')} autoComplete="off" />
       </Field>
-      <Field label={t.documentDate} error={err('documentDate', t.documentDate)}>
+      <Field {...about('documentDate', t.documentDate)}>
         <input {...text('documentDate')} placeholder={t.datePlaceholder} inputMode="numeric" autoComplete="off" />
       </Field>
-      <Field label={t.abstract} error={err('abstract', t.abstract)}>
+      <Field {...about('abstract', t.abstract)}>
         <input {...text('abstract')} autoComplete="off" className="wide" />
       </Field>
       <div className="row">
-        <Field label={t.urgency} error={err('urgency', t.urgency)}>
-          <select value={values.urgency} onChange={(e) => onChange({ urgency: e.target.value as Urgency })}>
+        <Field {...about('urgency', t.urgency)}>
+          <select value={values.urgency} data-field="urgency" onChange={(e) => onChange({ urgency: e.target.value as Urgency })}>
             <UrgencyOptions />
           </select>
         </Field>
-        <Field label={t.confidentiality} error={err('confidentiality', t.confidentiality)}>
-          <select value={values.confidentiality} onChange={(e) => onChange({ confidentiality: e.target.value as Confidentiality })}>
+        <Field {...about('confidentiality', t.confidentiality)}>
+          <select value={values.confidentiality} data-field="confidentiality" onChange={(e) => onChange({ confidentiality: e.target.value as Confidentiality })}>
             {CONFIDENTIALITIES.map((c) => (
               <option key={c} value={c}>
                 {CONFIDENTIALITY_LABELS[c]}

@@ -1,4 +1,7 @@
-/** Đăng ký văn bản đến (Art. 9.1): pick the scanned PDF, check the preview, type the data, Enter saves. */
+/**
+ * Đăng ký văn bản đến (Art. 9.1): pick the scanned PDF (or take the one Quét văn bản hands over), OCR fills the
+ * form (issue 9; boxes on the preview, fields to check highlighted), the clerk checks the data, Enter saves.
+ */
 import { useEffect, useRef, useState } from 'react';
 import { can } from '../../../shared/domain/roles';
 import { formatDateTimeVN } from '../../../shared/util/time';
@@ -10,9 +13,13 @@ import type { SessionAccount } from '../../stores/slices/session-slice';
 import { IncomingVerdict } from '../verification/IncomingVerdict';
 import { DuplicateDialog } from './DuplicateDialog';
 import { FilePicker } from './FilePicker';
-import { emptyForm, type FormValues } from './form-state';
+import { emptyForm, type FieldName, type FormValues } from './form-state';
 import { IncomingForm } from './IncomingForm';
+import { OcrBoxes } from './OcrBoxes';
+import type { OcrFormField } from './ocr-fill';
+import { OcrStatus } from './OcrStatus';
 import { useFileIntake } from './useFileIntake';
+import { useOcrFill } from './useOcrFill';
 import { useRegistration, type Registered } from './useRegistration';
 
 const t = vi.registration;
@@ -34,24 +41,44 @@ export function RegistrationView({ account }: { account: SessionAccount }) {
   const registration = useRegistration(account.username);
   const [values, setValues] = useState<FormValues>(emptyForm);
   const firstField = useRef<HTMLSelectElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [activeField, setActiveField] = useState<FieldName | null>(null);
   const store = useStoreApi();
   const { adopt } = intake;
+  const ocr = useOcrFill(values, setValues, formRef);
+  const { read, extraction } = ocr;
 
-  // A scan handed over by Quét văn bản (issue 9) becomes the file of this registration.
+  // A scan handed over by Quét văn bản (issue 9) becomes the file of this registration, and OCR fills the form.
   useEffect(() => {
     const handoff = store.getState().takeScanHandoff();
     if (handoff !== null) {
-      void adopt(handoff).then(() => firstField.current?.focus());
+      void adopt(handoff).then((file) => {
+        firstField.current?.focus();
+        if (file !== null) void read(file.sha256);
+      });
     }
-  }, [store, adopt]);
+  }, [store, adopt, read]);
+
+  // Esc stops the recognition, as it stops a scan in Quét văn bản.
+  const running = extraction.state === 'running';
+  const { cancel } = extraction;
+  useEffect(() => {
+    if (!running) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) void cancel();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [running, cancel]);
 
   if (!can(account.role, 'document.register')) return <p role="alert">{t.noPermission}</p>;
 
   const save = async (confirmDuplicate: boolean) => {
-    const outcome = await registration.save(values, intake.file, confirmDuplicate);
+    const outcome = await registration.save(values, intake.file, confirmDuplicate, ocr.ocrTextFor(intake.file?.sha256));
     if (outcome === 'registered') {
       setValues(emptyForm());
       intake.clear();
+      ocr.reset();
       firstField.current?.focus();
     }
   };
@@ -65,7 +92,7 @@ export function RegistrationView({ account }: { account: SessionAccount }) {
       {registration.registered ? <RegisteredNote done={registration.registered} /> : null}
       <div className="registration-grid">
         <div>
-          <FilePicker onFile={(f) => void intake.accept(f)} busy={intake.busy} />
+          <FilePicker onFile={(f) => void intake.accept(f).then((file) => (file === null ? ocr.reset() : read(file.sha256)))} busy={intake.busy} />
           {alertText ? (
             <p role="alert" className="notice notice-error">
               {alertText}
@@ -73,14 +100,28 @@ export function RegistrationView({ account }: { account: SessionAccount }) {
           ) : null}
           {intake.file ? <p className="muted">{intake.file.name}</p> : null}
           {intake.file ? <IncomingVerdict sha256={intake.file.sha256} /> : null}
-          {intake.file ? <PdfPreview bytes={intake.file.bytes} /> : null}
+          {intake.file ? <OcrStatus extraction={extraction} fill={ocr.fill} /> : null}
+          {intake.file ? (
+            <PdfPreview
+              bytes={intake.file.bytes}
+              overlay={(page) =>
+                ocr.fill ? <OcrBoxes page={page} boxes={ocr.fill.boxes} checks={ocr.fill.checks} active={activeField as OcrFormField | null} /> : null
+              }
+            />
+          ) : null}
         </div>
         <IncomingForm
           values={values}
           issues={registration.issues}
           busy={registration.busy || intake.busy}
           firstFieldRef={firstField}
-          onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
+          formRef={formRef}
+          checks={ocr.checkTexts}
+          onFieldActive={setActiveField}
+          onChange={(patch) => {
+            ocr.edited(patch);
+            setValues((v) => ({ ...v, ...patch }));
+          }}
           onSubmit={() => void save(false)}
         />
       </div>

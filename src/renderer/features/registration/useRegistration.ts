@@ -1,6 +1,7 @@
 /**
  * Saving a registration (Art. 9.1, 9.4; Art. 10.5 for the legal receipt time): validate, compute the
- * receipt time from office hours and the holiday calendar, then C1's registerIncoming transaction.
+ * receipt time from office hours and the holiday calendar, then C1's registerIncoming transaction (with the OCR
+ * text of a scanned original when there is one, issue 9).
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Rules } from '../../../shared/api/contract';
@@ -56,7 +57,7 @@ export function useRegistration(actor: string) {
   }, [api]);
 
   const save = useCallback(
-    async (values: FormValues, file: IntakeFile | null, confirmDuplicate: boolean): Promise<SaveOutcome> => {
+    async (values: FormValues, file: IntakeFile | null, confirmDuplicate: boolean, ocrText?: string): Promise<SaveOutcome> => {
       setAlert(null);
       const arrival = now();
       const checked = checkForm(values, localIsoDate(arrival));
@@ -77,6 +78,8 @@ export function useRegistration(actor: string) {
           actor,
           confirmDuplicate,
           newId,
+          // The OCR text of the scanned original (issue 9), stored beside it and searched with the register.
+          ...(ocrText !== undefined && ocrText !== '' ? { ocrText } : {}),
         });
         if (result.kind === 'duplicate') {
           setDuplicate(result.existing);
