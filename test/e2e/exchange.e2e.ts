@@ -4,19 +4,29 @@
 // pre-filled form with Enter and A's timeline shows 01 then 03; B returns the second with 02 and a reason and A
 // sees the reason; A revokes the third, B answers 15 and its register entry shows cancelled.
 //
-// Not covered here: A issues through the signing screen (signing.e2e.ts covers it); A's documents are put into
-// its store through the web-host API, so B's verdict is "Không có chữ ký số" and the clerk decides.
-import { mkdtemp, rm } from 'node:fs/promises';
+// A's documents are signed with the organization key of the test PKI (a live loopback OCSP responder) and put into
+// its store through the web-host API; B's administrator imports the pinned test root, so B verifies them in main:
+// the signed ones are "Hợp lệ" and accepted with 03 by B itself (Art. 9.2), the second is tampered after signing and
+// is "Không hợp lệ". The signing screen itself is covered by signing.e2e.ts.
+import '../../src/main/signing/reflect-shim';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { signPdf } from '../../src/main/pdf/pades-sign';
+import { EXTRA_PINS_ENV } from '../../src/main/host/signing-host';
+import { fingerprint } from '../../src/main/signing/trust-store';
 import { createAxisSettingsStore } from '../../src/main/exchange/settings/axis-settings';
 import { createFileSecretStore } from '../../src/main/storage/secret-store';
 import { createSettingsStore } from '../../src/main/storage/settings-store';
 import { resolveAppPaths } from '../../src/main/web-host/paths';
 import { startTestAxis, type TestAxis } from '../support/axis/test-axis';
+import { startOcspResponder, type OcspResponder } from '../support/pki/ocsp-responder';
+import { makeDraftPdf } from '../support/pki/sample-documents';
+import { softSigner } from '../support/pki/soft-signer';
+import { createTestPki, toPem, type TestPki } from '../support/pki/test-pki';
 import { startTestWebHost, type TestWebHost } from '../support/web-host';
-import { ADMIN, CLERK, expect, makePdf, test } from './fixtures';
+import { ADMIN, CLERK, expect, test } from './fixtures';
 import { AuthPage } from './pages/auth-page';
 import { ExchangePage } from './pages/exchange-page';
 import { RegisterPage } from './pages/register-page';
@@ -27,6 +37,12 @@ const A = { code: '000.00.00.G22', codeQd20: 'G22', name: 'Văn phòng Chính ph
 const B = { code: '000.00.00.H35', codeQd20: 'H35', name: 'UBND tỉnh Lai Châu (thử nghiệm)', systemId: 'e2e-b', secret: 'e2e-secret-000b' };
 
 let axis: TestAxis;
+let responder: OcspResponder;
+let pki: TestPki;
+/** The test root and intermediate as an administrator downloads them (PEM), pinned through EXTRA_PINS_ENV. */
+let trustBundle: Buffer;
+let signed: Uint8Array;
+const savedPins = process.env[EXTRA_PINS_ENV];
 const hosts: TestWebHost[] = [];
 const dirs: string[] = [];
 
@@ -41,6 +57,20 @@ async function station(s: typeof A): Promise<TestWebHost> {
 }
 
 test.beforeAll(async () => {
+  responder = await startOcspResponder();
+  pki = await createTestPki({ ocspUrl: responder.ocspUrl, crlUrl: responder.crlUrl });
+  responder.use(pki);
+  const pinDir = await mkdtemp(join(tmpdir(), 'vanthu-e2e-exchange-pins-'));
+  dirs.push(pinDir);
+  const pins = [
+    { sha256: fingerprint(pki.root.certDer), role: 'anchor', name: 'Gốc thử nghiệm (liên thông)', url: '' },
+    { sha256: fingerprint(pki.intermediate.certDer), role: 'intermediate', name: 'CA trung gian thử nghiệm (liên thông)', url: '' },
+  ];
+  await writeFile(join(pinDir, 'pins.json'), JSON.stringify({ pins }));
+  // Read by each host's signing services when they are built (compose.ts reads process.env by default).
+  process.env[EXTRA_PINS_ENV] = join(pinDir, 'pins.json');
+  trustBundle = Buffer.from(`${toPem(pki.root.certDer)}${toPem(pki.intermediate.certDer)}`);
+  signed = await signPdf(await makeDraftPdf(), { fieldName: 'ChuKyCoQuan', pageIndex: 0, rect: { x: 380, y: 100, width: 120, height: 60 }, appearance: {}, signingTime: new Date() }, softSigner(pki.organization, [pki.intermediate.certDer]));
   axis = await startTestAxis({
     systems: [A, B].map((s) => ({ systemId: s.systemId, secret: s.secret, agencyCode: s.code })),
     agencies: [A, B].map((s, i) => ({ id: String(i + 1), code: s.codeQd20, code102: s.code, name: s.name })),
@@ -50,6 +80,9 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   for (const h of hosts) await h.stop();
   await axis?.close();
+  await responder?.close();
+  if (savedPins === undefined) delete process.env[EXTRA_PINS_ENV];
+  else process.env[EXTRA_PINS_ENV] = savedPins;
   for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
 
@@ -58,14 +91,19 @@ async function signIn(page: Page, host: TestWebHost): Promise<void> {
   await page.goto(host.authUrl);
   await auth.createFirstAdmin(ADMIN);
   await auth.loginIfAsked(ADMIN);
+  // The administrator imports the pinned root (Cài đặt → trust), as on a real workstation.
+  const bundle = await host.invoke('files.put', { mediaType: 'application/octet-stream', dataBase64: trustBundle.toString('base64') });
+  const file = (bundle.body as { ok: true; value: { sha256: string } }).value.sha256;
+  const imported = await host.invoke('signing.trustImport', { file });
+  expect(imported.body).toMatchObject({ ok: true });
   await new SettingsPage(page).addAccountFromAnywhere(CLERK, 'Văn thư');
   await auth.logout();
   await auth.login(CLERK);
 }
 
 /** A's document put in its store and sent through the exchange flow (the web-host API, as the app would). */
-async function send(host: TestWebHost, input: { number: string; subject: string; urgency: 'thuong' | 'hoa-toc' }): Promise<string> {
-  const pdf = await makePdf(`Cong van ${input.number}`);
+async function send(host: TestWebHost, input: { number: string; subject: string; urgency: 'thuong' | 'hoa-toc'; pdf: Uint8Array }): Promise<string> {
+  const pdf = Buffer.from(input.pdf);
   const put = await host.invoke('files.put', { mediaType: 'application/pdf', dataBase64: pdf.toString('base64') });
   const stored = put.body as { ok: true; value: { sha256: string } };
   expect(stored.ok).toBe(true);
@@ -103,16 +141,22 @@ test('A sends, B registers / returns / answers a revocation, and A sees every st
   const exA = new ExchangePage(pageA);
   const exB = new ExchangePage(pageB);
 
-  await send(hostA, { number: '101', subject: 'Về việc tổng kết công tác văn thư năm 2026', urgency: 'thuong' });
-  await send(hostA, { number: '102', subject: 'Về việc báo cáo số liệu bị sửa', urgency: 'thuong' });
-  await send(hostA, { number: '103', subject: 'Về việc phòng chống bão số 9', urgency: 'hoa-toc' });
+  // The second is changed after signing: one byte inside the signed range (the page content), not in /Contents.
+  const tampered = Uint8Array.from(signed);
+  const at = Buffer.from(tampered).indexOf('stream') + 12;
+  tampered[at] = tampered[at]! ^ 0x01;
+  await send(hostA, { number: '101', subject: 'Về việc tổng kết công tác văn thư năm 2026', urgency: 'thuong', pdf: signed });
+  await send(hostA, { number: '102', subject: 'Về việc báo cáo số liệu bị sửa', urgency: 'thuong', pdf: tampered });
+  await send(hostA, { number: '103', subject: 'Về việc phòng chống bão số 9', urgency: 'hoa-toc', pdf: signed });
 
   // B: the three arrive in Văn bản đến chờ xử lý; the Hỏa tốc one first and alarmed until opened (Art. 9.3).
   await exB.syncUntil(async () => expect(exB.incomingRows).toHaveCount(3, { timeout: 5_000 }));
   await expect(exB.incomingRows.first()).toContainText('Hỏa tốc');
   await expect(exB.incomingRows.first()).toContainText('phòng chống bão');
   await expect(pageB.locator('.urgent-alarm')).toContainText('Có 1 văn bản khẩn');
-  await expect(exB.incomingRows.filter({ hasText: 'tổng kết' })).toContainText('Không có chữ ký số');
+  // The signatures are verified in B's main process: valid, and the tampered one invalid (Art. 9.2).
+  await expect(exB.incomingRows.filter({ hasText: 'tổng kết' })).toContainText('Chữ ký số hợp lệ', { timeout: 90_000 });
+  await expect(exB.incomingRows.filter({ hasText: 'số liệu bị sửa' })).toContainText('Chữ ký số không hợp lệ', { timeout: 90_000 });
 
   // B registers the first from the form filled from the edXML header: Enter saves (Art. 9.1, 9.4).
   await exB.openIncoming('tổng kết công tác văn thư');
