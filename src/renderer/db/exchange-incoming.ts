@@ -230,3 +230,42 @@ export async function answerRevocation(
     return next;
   });
 }
+
+/** One version of a document that was updated (BussinessDocType 2) or replaced (3), with its incoming number if registered. */
+export interface DocumentVersion {
+  record: ExchangeIncomingRecord;
+  /** Số đến of its register entry, when it was registered. */
+  number: number | null;
+}
+
+/** How many versions are followed either way (a loop in the senders' links cannot run away). */
+const MAX_VERSIONS = 20;
+
+/**
+ * Every version of a document, oldest first (issue 8: "update (2) and replace (3) keep the history of versions"):
+ * back through `flow.replaces` (same sender, the DocumentId of the earlier version), and forward to the versions
+ * that name this one. Every version stays in the table and, once registered, in the register.
+ */
+export async function listVersions(db: AppDB, record: ExchangeIncomingRecord): Promise<DocumentVersion[]> {
+  const chain: ExchangeIncomingRecord[] = [record];
+  const seen = new Set([record.documentKey]);
+  for (let r = record; r.flow.replaces !== null && chain.length < MAX_VERSIONS; ) {
+    const key = documentKeyOf({ from: r.flow.from, documentId: r.flow.replaces });
+    const earlier = seen.has(key) ? undefined : await db.exchangeIncoming.where('documentKey').equals(key).first();
+    if (!earlier) break;
+    seen.add(key);
+    chain.unshift(earlier);
+    r = earlier;
+  }
+  for (let r = record; chain.length < MAX_VERSIONS; ) {
+    const from = r.flow.from;
+    const documentId = r.flow.documentId;
+    const later = await db.exchangeIncoming.filter((x) => x.flow.from === from && x.flow.replaces === documentId && !seen.has(x.documentKey)).first();
+    if (!later) break;
+    seen.add(later.documentKey);
+    chain.push(later);
+    r = later;
+  }
+  const entries = await db.registerEntries.bulkGet(chain.map((r) => r.entryId ?? -1));
+  return chain.map((r, i) => ({ record: r, number: entries[i]?.number ?? null }));
+}

@@ -14,6 +14,7 @@ import type { FormValues } from '../registration/form-state';
 import { VerifiedPreview } from '../verification/VerifiedPreview';
 import { formFromFlow, mainPdfOf } from './exchange-form';
 import { RevocationAnswer } from './RevocationAnswer';
+import { VersionHistory } from './VersionHistory';
 import type { DecisionOutcome } from './useExchangeDecisions';
 import { useExchangeDecisions } from './useExchangeDecisions';
 
@@ -75,6 +76,7 @@ export function ExchangeIncomingDetail({ record, actor, onDone, onBack }: Exchan
       {flow.verdict === 'unknown' ? <p className="notice notice-warn">{t.unknownHint}</p> : null}
       {record.duplicateIds.length > 0 ? <p className="notice notice-warn">{t.duplicate(record.duplicateIds.length)}</p> : null}
       {flow.replaces !== null ? <p className="notice notice-warn">{t.earlierVersion}</p> : null}
+      <VersionHistory record={record} />
       {waiting && pdf === null ? <p className="notice notice-error">{t.noPdf}</p> : null}
       {decisions.alert ? (
         <p role="alert" className="notice notice-error">

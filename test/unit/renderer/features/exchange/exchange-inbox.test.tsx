@@ -92,6 +92,33 @@ describe('exchange documents in Văn bản đến chờ xử lý', () => {
     expect(await db.registerEntries.count()).toBe(1);
   });
 
+  it('a replacement (BussinessDocType 3) keeps the history: both versions listed, each with its own incoming number', async () => {
+    const main = fakeMain([flowRecord()]);
+    const { container } = await start(main);
+    await waitFor(() => expect(rowsOf(container)).toHaveLength(1));
+    await openRow(container, '000.00.01.H35.doc-1');
+    await act(async () => {
+      container.querySelector<HTMLFormElement>('form.incoming-form')!.requestSubmit();
+    });
+    await waitFor(() => expect(container.textContent).toContain('số đến 1.'));
+
+    main.records.push(
+      flowRecord({ id: hex('5'), documentId: '000.00.01.H35.doc-2', codeNumber: '130', bussinessDocType: 3, replaces: '000.00.01.H35.doc-1', receivedAt: '2026-11-24T01:45:00.000Z' }),
+    );
+    await act(async () => view!.api.emit('sync.status', {} as never));
+    await waitFor(() => expect(rowsOf(container)).toHaveLength(1));
+    await openRow(container, '000.00.01.H35.doc-2');
+    expect(container.textContent).toContain('thay thế hoặc cập nhật một văn bản đã nhận trước đó');
+    await waitFor(() => expect(container.querySelectorAll('.version-history li')).toHaveLength(2));
+    const versions = [...container.querySelectorAll('.version-history li')].map((li) => li.textContent);
+    expect(versions[0]).toContain('Văn bản mới: 125/SNV-VP · 08:30 24/11/2026 · số đến 1');
+    expect(versions[1]).toContain('Thay thế: 130/SNV-VP · 08:45 24/11/2026 · chưa đăng ký (phiên bản đang xem)');
+    await act(async () => {
+      container.querySelector<HTMLFormElement>('form.incoming-form')!.requestSubmit();
+    });
+    await waitFor(() => expect(container.textContent).toContain('số đến 2.'));
+  });
+
   it('returns an invalid document with 02 and the reason, prefilled from the verifier', async () => {
     const reason = 'cong-van.pdf: nội dung bị thay đổi sau khi ký';
     const main = fakeMain([flowRecord({ verdict: 'invalid', reasons: [reason], replies: [] })]);
@@ -131,7 +158,7 @@ describe('exchange documents in Văn bản đến chờ xử lý', () => {
     await act(async () => view!.api.emit('sync.status', {} as never));
     await waitFor(() => expect(rowsOf(container)).toHaveLength(1));
     await openRow(container, '000.00.01.H35.doc-1');
-    expect(container.textContent).toContain('Lý do: Ban hành nhầm');
+    await waitFor(() => expect(container.textContent).toContain('Lý do: Ban hành nhầm'));
     await click(buttonNamed(container, 'Đồng ý thu hồi (15)'));
     await waitFor(() => expect(main.records[0]!.revoked).toBe(true));
     const entry = (await db.registerEntries.toArray())[0]!;
