@@ -4,7 +4,19 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { ExchangeIncomingRecord } from './exchange-records';
-import type { AccountRecord, DocumentRecord, JournalRecord, OutgoingDraftRecord, RegisterEntryRecord, RegisterRecord } from './records';
+import { buildOcrPostings } from './ocr-index';
+import type {
+  AccountRecord,
+  DocumentRecord,
+  JournalRecord,
+  OcrPostingRecord,
+  OcrTokensRecord,
+  OutgoingDraftRecord,
+  RegisterEntryRecord,
+  RegisterRecord,
+  SearchSnapshotRecord,
+} from './records';
+import { boundOcrText, joinOcrTokens, ocrSearchTokens } from './search-index';
 
 /** Name of the production database. Tests pass a fresh name each. */
 export const DEFAULT_DB_NAME = 'van-thu-so';
@@ -58,6 +70,23 @@ export const SCHEMA_V3 = {
   exchangeIncoming: 'id, &documentKey, state',
 } as const;
 
+/**
+ * Version 4 (issue 9) makes the OCR text of scanned originals searchable and the sign-in fast:
+ * - `ocrTokens` (entryId → its OCR tokens) and `ocrIndex` (token → posting list of entry ids), written in the
+ *   registration's transaction (db/ocr-index.ts); a search reads only its own words' posting lists by prefix range.
+ * - `searchSnapshots`: the search cache's packed checkpoint, so sign-in reads a few values instead of every entry.
+ * The upgrade indexes the OCR text of documents that already carry one.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  ocrTokens: 'entryId',
+  ocrIndex: 'token',
+  searchSnapshots: 'id',
+} as const;
+
+/** The latest schema version. */
+export const DB_VERSION = 4;
+
 export class AppDB extends Dexie {
   documents!: EntityTable<DocumentRecord, 'id'>;
   registers!: EntityTable<RegisterRecord, 'id'>;
@@ -66,6 +95,9 @@ export class AppDB extends Dexie {
   journal!: EntityTable<JournalRecord, 'seq'>;
   outgoingDrafts!: EntityTable<OutgoingDraftRecord, 'id'>;
   exchangeIncoming!: EntityTable<ExchangeIncomingRecord, 'id'>;
+  ocrTokens!: EntityTable<OcrTokensRecord, 'entryId'>;
+  ocrIndex!: EntityTable<OcrPostingRecord, 'token'>;
+  searchSnapshots!: EntityTable<SearchSnapshotRecord, 'id'>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
@@ -73,6 +105,26 @@ export class AppDB extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
     this.version(3).stores(SCHEMA_V3);
+    this.version(4)
+      .stores(SCHEMA_V4)
+      .upgrade(async (tx) => {
+        // Documents that already carry OCR text (none were written before version 4, but a database restored from
+        // elsewhere may have them): their entries get their tokens and posting lists.
+        const docs = new Map<string, string>();
+        await tx.table<DocumentRecord, string>('documents').each((d) => {
+          const text = boundOcrText(d.ocrText);
+          if (text !== undefined) docs.set(d.id, text);
+        });
+        if (docs.size === 0) return;
+        const rows: { entryId: number; documentId: string; tokens: string[] }[] = [];
+        await tx.table<RegisterEntryRecord, number>('registerEntries').each((e) => {
+          const text = docs.get(e.documentId);
+          const tokens = text === undefined ? [] : ocrSearchTokens(text);
+          if (tokens.length > 0) rows.push({ entryId: e.id as number, documentId: e.documentId, tokens });
+        });
+        await tx.table<OcrTokensRecord, number>('ocrTokens').bulkPut(rows.map((r) => ({ entryId: r.entryId, documentId: r.documentId, tokens: joinOcrTokens(r.tokens) })));
+        await tx.table<OcrPostingRecord, string>('ocrIndex').bulkPut(buildOcrPostings(rows));
+      });
   }
 }
 

@@ -14,7 +14,7 @@ import { isUrgent } from '../../shared/domain/urgency';
 import type { AppDB } from './db';
 import type { ExchangeIncomingRecord, ExchangeIncomingState } from './exchange-records';
 import { appendJournal } from './journal';
-import { cancelEntry, registerIncoming, type IncomingRegistration, type RegistrationOutcome } from './registration';
+import { cancelEntry, registerIncoming, registrationTables, type IncomingRegistration, type RegistrationOutcome } from './registration';
 
 export const documentKeyOf = (r: Pick<IncomingFlowRecord, 'from' | 'documentId'>): string => `${r.from}|${r.documentId}`;
 
@@ -162,7 +162,7 @@ export async function registerExchangeIncoming(
   registration: IncomingRegistration,
   at: number,
 ): Promise<RegistrationOutcome> {
-  return db.transaction('rw', [db.registers, db.registerEntries, db.documents, db.journal, db.exchangeIncoming], async () => {
+  return db.transaction('rw', [...registrationTables(db), db.exchangeIncoming], async () => {
     const record = await requireWaiting(db, id);
     const outcome = await registerIncoming(db, registration);
     if (outcome.kind === 'registered') {

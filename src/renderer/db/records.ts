@@ -32,6 +32,12 @@ export interface DocumentRecord {
   recipient?: string;
   note?: string;
   pageCount?: number;
+  /**
+   * Incoming: text recognized by OCR on the scanned original (issue 9), kept beside it, never in it, and searched
+   * with the register (db/ocr-index.ts). NFC, at most MAX_OCR_TEXT_LENGTH (20,000) characters, cut at a
+   * whitespace when longer (search-index.ts boundOcrText).
+   */
+  ocrText?: string;
   /** Người ký (outgoing, Phụ lục IV): the personal signer named by the signature. */
   signer?: string;
   /** Outgoing: the separate attachments, each signed with the organization key (Art. 6.2b). */
@@ -92,6 +98,61 @@ export interface RegisterEntryRecord {
    * hiệu from the same issuer through an index instead of a scan. Written by every registration.
    */
   registrationKey?: string;
+}
+
+/** The OCR tokens of one register entry (db/ocr-index.ts): what the full scan matches and the index is built from. */
+export interface OcrTokensRecord {
+  /** Primary key: the register entry. */
+  entryId: number;
+  documentId: string;
+  /** search-index.ts joinOcrTokens(ocrSearchTokens(document.ocrText)): ' tok1 tok2 …'. */
+  tokens: string;
+}
+
+/** One posting list of the OCR inverted index: the entries whose OCR text has `token` (exactly one of ids, bits). */
+export interface OcrPostingRecord {
+  /** Primary key: a folded OCR token. */
+  token: string;
+  /** Number of entries in the list. */
+  count: number;
+  /** Sorted ascending entry ids (a short list). */
+  ids?: Int32Array<ArrayBuffer>;
+  /** Bitmap over entry ids, bit `id` of word `id >>> 5` (a long list). */
+  bits?: Uint32Array<ArrayBuffer>;
+}
+
+/**
+ * A persisted copy of the register search cache (queries/search-cache.ts) as of journal `seq` and entry id
+ * `maxId`: packed columns, so signing in reads a few large values instead of every entry. A checkpoint, never the
+ * truth: the cache catches up from it by the entries above maxId and the journal lines above seq.
+ */
+export interface SearchSnapshotRecord {
+  /** 'register'. */
+  id: string;
+  /** Layout version of the columns; another value is ignored and rebuilt. */
+  format: number;
+  maxId: number;
+  seq: number;
+  /** Number of entries (slots). */
+  size: number;
+  ids: Int32Array<ArrayBuffer>;
+  year: Int32Array<ArrayBuffer>;
+  num: Int32Array<ArrayBuffer>;
+  /** Per slot: index into `labels` of kind, urgency, status, handling and the folded issuer. */
+  kind: Uint16Array<ArrayBuffer>;
+  urgency: Uint16Array<ArrayBuffer>;
+  status: Uint16Array<ArrayBuffer>;
+  handling: Uint16Array<ArrayBuffer>;
+  issuer: Int32Array<ArrayBuffer>;
+  labels: string[];
+  /** Folded field texts of all slots joined with '\n' (folded text never has one). */
+  text: string;
+  /** Slots in register order. */
+  order: Int32Array<ArrayBuffer>;
+  /** Sorted field tokens joined with '\n', and per token its slots: postings[offsets[i] … offsets[i + 1]). */
+  words: string;
+  offsets: Int32Array<ArrayBuffer>;
+  postings: Int32Array<ArrayBuffer>;
 }
 
 /** Whether a personally signed draft still waits for the clerk's number (Art. 11.1b → 11.1c). */

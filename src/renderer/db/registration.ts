@@ -21,7 +21,8 @@ import type { AppDB } from './db';
 import { appendJournal } from './journal';
 import { noteRegisterCommitted } from './queries/search-cache';
 import type { DocumentRecord, RegisterEntryRecord, RegisterKind, RegisterRecord, RegisterRow } from './records';
-import { entrySearchFields } from './search-index';
+import { addEntryOcr } from './ocr-index';
+import { boundOcrText, entrySearchFields } from './search-index';
 
 export type { IncomingDocumentValue };
 
@@ -39,7 +40,9 @@ export interface IncomingRegistration {
   newId: () => string;
   /**
    * Text recognized by OCR on the scanned original (issue 9), kept beside it and searched with the register.
-   * The scanned PDF itself is never rewritten.
+   * The scanned PDF itself is never rewritten. Stored on the document as `ocrText`, at most MAX_OCR_TEXT_LENGTH
+   * (20,000) characters (a longer text is cut at a whitespace, search-index.ts boundOcrText), and indexed in the
+   * registration's own transaction (db/ocr-index.ts), so the entry is found by its OCR words as soon as it exists.
    */
   ocrText?: string;
 }
@@ -70,6 +73,7 @@ function checkRegistration(input: IncomingRegistration): IncomingDocumentValue {
     throw new AppFailure('VALIDATION', 'Thời điểm nhận hợp lệ không thể trước thời điểm văn bản đến.');
   }
   if (typeof input.actor !== 'string' || input.actor.trim() === '') throw new AppFailure('VALIDATION', 'Thiếu người đăng ký.');
+  if (input.ocrText !== undefined && typeof input.ocrText !== 'string') throw new AppFailure('VALIDATION', 'Văn bản nhận dạng (OCR) không hợp lệ.');
   return parsed.data;
 }
 
@@ -84,9 +88,14 @@ async function findDuplicate(db: AppDB, kind: RegisterKind, form: IncomingDocume
   return entry && document ? { entry, document } : null;
 }
 
+/** The tables registerIncoming writes; a caller that nests it in its own transaction includes all of them. */
+export function registrationTables(db: AppDB) {
+  return [db.registers, db.registerEntries, db.documents, db.journal, db.ocrTokens, db.ocrIndex];
+}
+
 /**
  * Registers an incoming document (Art. 9.1): in ONE read-write transaction over registers, registerEntries,
- * documents and journal it checks for a duplicate (returned as 'duplicate' unless confirmDuplicate), gets or
+ * documents, journal and the OCR index it checks for a duplicate (returned as 'duplicate' unless confirmDuplicate), gets or
  * creates the register of the arrival year in Vietnam time, gives the highest number ever used in it + 1
  * (cancelled numbers count: never reused, Art. 9.4) and writes the document, the entry and a journal line.
  * Anything thrown rolls all of it back. Throws AppFailure VALIDATION for bad input (nothing written).
@@ -98,7 +107,8 @@ export async function registerIncoming(db: AppDB, input: IncomingRegistration): 
   const registerId = registerIdOf(kind, year);
   const fields = entrySearchFields(form);
   const actor = input.actor.trim();
-  return db.transaction('rw', [db.registers, db.registerEntries, db.documents, db.journal], async (): Promise<RegistrationOutcome> => {
+  const ocrText = boundOcrText(input.ocrText);
+  return db.transaction('rw', registrationTables(db), async (): Promise<RegistrationOutcome> => {
     const existing = await findDuplicate(db, kind, form, fields.registrationKey);
     if (existing && !input.confirmDuplicate) return { kind: 'duplicate', existing };
     const number = await claimRegisterNumber(db, kind, year);
@@ -117,6 +127,7 @@ export async function registerIncoming(db: AppDB, input: IncomingRegistration): 
       ...(form.recipient !== undefined ? { recipient: form.recipient } : {}),
       ...(form.note !== undefined ? { note: form.note } : {}),
       ...(form.pageCount !== undefined ? { pageCount: form.pageCount } : {}),
+      ...(ocrText !== undefined ? { ocrText } : {}),
       fileSha256: input.file.sha256,
       fileSize: input.file.size,
       createdAt: arrivedAt,
@@ -137,7 +148,9 @@ export async function registerIncoming(db: AppDB, input: IncomingRegistration): 
       urgency: form.urgency,
       ...fields,
     };
-    entry.id = await db.registerEntries.add(entry);
+    const entryId = (await db.registerEntries.add(entry)) as number;
+    entry.id = entryId;
+    await addEntryOcr(db, entryId, document.id, ocrText);
     await appendJournal(db, {
       at: arrivedAt,
       actor,

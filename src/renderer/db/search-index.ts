@@ -7,6 +7,14 @@
  * every part is the prefix of one of its searchTokens, and every chunk of several parts ("12/qđ-ubnd") also
  * occurs as written in its folded text. A single-part chunk needs no second check: every token is a substring
  * of the folded text it came from.
+ *
+ * OCR text (issue 9) is searched too, through its own word list (ocrSearchTokens) kept beside the entry
+ * (db `ocrTokens`) and an inverted index (db `ocrIndex`, db/ocr-index.ts) rather than in the entry's 64 tokens: a
+ * part matches when it is the prefix of a field token or of an OCR token, and a phrase when it occurs in the
+ * folded field text or is the prefix of an OCR phrase token (a chunk of several parts, or its tail from one of
+ * its parts on: "12/qd-ubnd" and "qd-ubnd"). So "12/qđ-ubnd", "qđ-ubnd" and "12/qd" find an OCR text with
+ * "12/QĐ-UBND", and "2/qd" (which starts inside a word) does not. All three searches ask the OCR side through
+ * one question, "has this entry an OCR token starting with p?" (OcrPrefixTest), so they agree by construction.
  */
 import { documentTypeById } from '../../shared/domain/document-types';
 import { codeNotationKey, issuerKey } from '../../shared/domain/numbering';
@@ -76,10 +84,85 @@ export function parseTextQuery(text: string | undefined): TextQuery {
   return { chunks, parts: [...parts], phrases };
 }
 
+/** Whether the entry's OCR text has a token starting with `prefix` (always false for an entry without one). */
+export type OcrPrefixTest = (prefix: string) => boolean;
+
+const NO_OCR: OcrPrefixTest = () => false;
+
 /** Whether an entry matches a parsed query (an empty query matches everything). */
-export function matchesText(entry: Pick<RegisterEntryRecord, 'searchText' | 'searchTokens'>, q: TextQuery): boolean {
+export function matchesText(entry: Pick<RegisterEntryRecord, 'searchText' | 'searchTokens'>, q: TextQuery, ocr: OcrPrefixTest = NO_OCR): boolean {
   for (const part of q.parts) {
-    if (!entry.searchTokens.some((t) => t.startsWith(part))) return false;
+    if (!entry.searchTokens.some((t) => t.startsWith(part)) && !ocr(part)) return false;
   }
-  return q.phrases.every((p) => entry.searchText.includes(p));
+  return q.phrases.every((p) => entry.searchText.includes(p) || ocr(p));
+}
+
+/**
+ * Longest OCR text kept on a document (characters): about ten pages of recognized text. A longer text is cut at
+ * the last whitespace before the limit (boundOcrText); the scanned PDF stays the original, never rewritten.
+ */
+export const MAX_OCR_TEXT_LENGTH = 20_000;
+/** Most distinct OCR tokens kept for one entry (first appearance first), so one long text cannot bloat the index. */
+export const MAX_OCR_TOKENS = 3_000;
+/** Longest OCR token kept; OCR noise can glue long runs of characters that nobody searches for. */
+export const MAX_OCR_TOKEN_LENGTH = 40;
+/** A chunk with more parts than this keeps its parts but gives no phrase tokens. */
+const MAX_PHRASE_PARTS = 8;
+
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+
+/**
+ * The OCR text as stored: NFC, control characters other than line breaks and tabs removed, trimmed, at most
+ * MAX_OCR_TEXT_LENGTH characters (cut at a whitespace); undefined when nothing is left.
+ */
+export function boundOcrText(text: string | undefined): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  // eslint-disable-next-line no-control-regex
+  let t = text.normalize('NFC').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' ').trim();
+  if (t.length > MAX_OCR_TEXT_LENGTH) {
+    t = t.slice(0, MAX_OCR_TEXT_LENGTH);
+    const cut = t.search(/\s\S*$/u);
+    if (cut > MAX_OCR_TEXT_LENGTH / 2) t = t.slice(0, cut);
+    t = t.trimEnd();
+  }
+  return t === '' ? undefined : t;
+}
+
+/**
+ * The distinct folded tokens of an OCR text, in order of first appearance, at most MAX_OCR_TOKENS, none longer than
+ * MAX_OCR_TOKEN_LENGTH: every letter/digit part of every whitespace chunk, and for a chunk of several parts the
+ * chunk (edge punctuation removed) and its tails from each later part ("12/QĐ-UBND" → "12/qd-ubnd", "12", "qd",
+ * "ubnd", "qd-ubnd"). Tokens never contain a space.
+ */
+export function ocrSearchTokens(text: string | undefined): string[] {
+  const seen = new Set<string>();
+  if (typeof text !== 'string' || text === '') return [];
+  const add = (token: string): boolean => {
+    if (token.length <= MAX_OCR_TOKEN_LENGTH) seen.add(token);
+    return seen.size >= MAX_OCR_TOKENS;
+  };
+  for (const chunk of foldVietnamese(text).split(' ')) {
+    const whole = chunk.replace(EDGE_PUNCTUATION, '');
+    if (whole === '') continue;
+    const starts: number[] = [];
+    for (const m of whole.matchAll(WORD_RUN)) {
+      starts.push(m.index);
+      if (add(m[0])) return [...seen];
+    }
+    if (starts.length > 1 && starts.length <= MAX_PHRASE_PARTS && whole.length <= MAX_OCR_TOKEN_LENGTH) {
+      for (let i = 0; i < starts.length - 1; i++) if (add(whole.slice(starts[i]))) return [...seen];
+    }
+  }
+  return [...seen];
+}
+
+/** The OCR tokens as stored on the `ocrTokens` row: joined with single spaces, with a leading space. */
+export function joinOcrTokens(tokens: readonly string[]): string {
+  return tokens.length === 0 ? '' : ` ${tokens.join(' ')}`;
+}
+
+/** The prefix test of a stored `ocrTokens` string (the full scan's side of the OCR question). */
+export function ocrPrefixTestOf(joined: string | undefined): OcrPrefixTest {
+  if (joined === undefined || joined === '') return NO_OCR;
+  return (prefix) => joined.includes(` ${prefix}`);
 }

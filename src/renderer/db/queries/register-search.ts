@@ -13,7 +13,8 @@ import { URGENCIES, type Urgency } from '../../../shared/domain/urgency';
 import { foldVietnamese } from '../../../shared/util/search-text';
 import type { AppDB } from '../db';
 import type { RegisterEntryRecord, RegisterKind, RegisterRow } from '../records';
-import { MAX_QUERY_LENGTH, matchesText, parseTextQuery, type TextQuery } from '../search-index';
+import { readOcrPrefixIds } from '../ocr-index';
+import { MAX_QUERY_LENGTH, matchesText, ocrPrefixTestOf, parseTextQuery, type OcrPrefixTest, type TextQuery } from '../search-index';
 import { freshSearchCache } from './search-cache';
 
 /** What the register view filters on. `sender` is a folded issuer (exact); `text` searches every field. */
@@ -57,8 +58,11 @@ export function normaliseFilter(filter: RegisterFilter): RegisterFilter {
   return filter.sender === undefined ? filter : { ...filter, sender: foldVietnamese(filter.sender) };
 }
 
-/** Whether one entry passes the filter (text already parsed). The reference predicate for both searches. */
-export function matchesFilter(e: RegisterEntryRecord, f: RegisterFilter, q: TextQuery): boolean {
+/**
+ * Whether one entry passes the filter (text already parsed; `ocr` answers for the entry's OCR text). The reference
+ * predicate for both searches.
+ */
+export function matchesFilter(e: RegisterEntryRecord, f: RegisterFilter, q: TextQuery, ocr?: OcrPrefixTest): boolean {
   if (e.kind !== f.kind) return false;
   if (f.year !== undefined && e.year !== f.year) return false;
   if (f.urgency !== undefined && e.urgency !== f.urgency) return false;
@@ -75,7 +79,7 @@ export function matchesFilter(e: RegisterEntryRecord, f: RegisterFilter, q: Text
       if (e.status !== 'active' || e.handling !== f.status) return false;
       break;
   }
-  return matchesText(e, q);
+  return matchesText(e, q, ocr);
 }
 
 /** Register order: year, then number. */
@@ -121,9 +125,20 @@ function intersectOrdered(lists: number[][], exclude: Set<number>, also?: Set<nu
   return base.filter((id) => !exclude.has(id) && (also === undefined || also.has(id)) && sets.every((s) => s.has(id)));
 }
 
-/** Distinct primary keys of entries with a token starting with `part`. */
-async function prefixKeys(db: AppDB, part: string): Promise<Set<number>> {
-  return new Set(ids(await db.registerEntries.where('searchTokens').startsWith(part).primaryKeys()));
+/** The OCR side of a query on the index path: per part and phrase, the entries with an OCR token starting with it. */
+type OcrSets = Map<string, Set<number>>;
+
+async function ocrSetsOf(db: AppDB, q: TextQuery): Promise<OcrSets> {
+  const words = [...new Set([...q.parts, ...q.phrases])];
+  const sets = await Promise.all(words.map((w) => readOcrPrefixIds(db, w)));
+  return new Map(words.map((w, i) => [w, sets[i] as Set<number>]));
+}
+
+/** Distinct primary keys of entries with a field token or an OCR token starting with `part`. */
+async function prefixKeys(db: AppDB, part: string, ocr: OcrSets): Promise<Set<number>> {
+  const keys = new Set(ids(await db.registerEntries.where('searchTokens').startsWith(part).primaryKeys()));
+  for (const id of ocr.get(part) ?? []) keys.add(id);
+  return keys;
 }
 
 function intersect(a: Set<number>, b: Set<number>): Set<number> {
@@ -133,10 +148,11 @@ function intersect(a: Set<number>, b: Set<number>): Set<number> {
   return out;
 }
 
-async function loadAndCheck(db: AppDB, candidates: Iterable<number>, f: RegisterFilter, q: TextQuery): Promise<number[]> {
+async function loadAndCheck(db: AppDB, candidates: Iterable<number>, f: RegisterFilter, q: TextQuery, ocr: OcrSets): Promise<number[]> {
   const entries = await db.registerEntries.bulkGet([...candidates]);
+  const ocrOf = (id: number): OcrPrefixTest => (prefix) => ocr.get(prefix)?.has(id) ?? false;
   return entries
-    .filter((e): e is RegisterEntryRecord => e !== undefined && matchesFilter(e, f, q))
+    .filter((e): e is RegisterEntryRecord => e !== undefined && matchesFilter(e, f, q, ocrOf(e.id as number)))
     .sort(compareRegisterOrder)
     .map((e) => e.id as number);
 }
@@ -148,19 +164,20 @@ export interface SearchOptions {
 }
 
 async function textSearch(db: AppDB, f: RegisterFilter, q: TextQuery, loadLimit: number): Promise<number[]> {
+  const ocr = await ocrSetsOf(db, q);
   const byLength = [...q.parts].sort((a, b) => b.length - a.length);
-  let candidates = await prefixKeys(db, byLength[0] as string);
+  let candidates = await prefixKeys(db, byLength[0] as string, ocr);
   let used = 1;
   while (candidates.size > loadLimit && used < byLength.length) {
-    candidates = intersect(candidates, await prefixKeys(db, byLength[used] as string));
+    candidates = intersect(candidates, await prefixKeys(db, byLength[used] as string, ocr));
     used += 1;
   }
-  if (candidates.size <= loadLimit) return loadAndCheck(db, candidates, f, q);
+  if (candidates.size <= loadLimit) return loadAndCheck(db, candidates, f, q, ocr);
   // Still many: every part is already checked by keys; order and filter through the structural key lists.
   const { lists, exclude } = await structuralKeys(db, f);
   const ordered = intersectOrdered(lists, exclude, candidates);
   if (q.phrases.length === 0) return ordered;
-  return loadAndCheck(db, ordered, f, q);
+  return loadAndCheck(db, ordered, f, q, ocr);
 }
 
 /**
@@ -171,8 +188,8 @@ async function textSearch(db: AppDB, f: RegisterFilter, q: TextQuery, loadLimit:
 export async function searchRegister(db: AppDB, filter: RegisterFilter): Promise<number[]> {
   const f = normaliseFilter(filter);
   const q = parseTextQuery(f.text);
-  const cache = await freshSearchCache(db);
-  return cache.search(f, q);
+  const { cache, ocr } = await freshSearchCache(db, q.parts.length > 0 ? [...q.parts, ...q.phrases] : []);
+  return cache.search(f, q, ocr);
 }
 
 /**
@@ -184,7 +201,7 @@ export async function searchRegister(db: AppDB, filter: RegisterFilter): Promise
 export async function searchRegisterByIndexes(db: AppDB, filter: RegisterFilter, options: SearchOptions = {}): Promise<number[]> {
   const f = normaliseFilter(filter);
   const q = parseTextQuery(f.text);
-  return db.transaction('r', db.registerEntries, async () => {
+  return db.transaction('r', db.registerEntries, db.ocrIndex, async () => {
     if (q.parts.length > 0) return textSearch(db, f, q, options.loadLimit ?? LOAD_LIMIT);
     const { lists, exclude } = await structuralKeys(db, f);
     return intersectOrdered(lists, exclude);
@@ -196,15 +213,33 @@ export async function warmRegisterSearch(db: AppDB): Promise<void> {
   await freshSearchCache(db);
 }
 
-/** The same answer as searchRegister by reading every entry: the benchmark's and the tests' reference. */
+/** Entries (and their OCR token rows) read per step by the full scan. */
+const SCAN_PAGE = 5000;
+
+/**
+ * The same answer as searchRegister by reading every entry and every entry's OCR tokens (`ocrTokens`, never the
+ * inverted index): the benchmark's and the tests' reference. Reads in pages of SCAN_PAGE, in one read
+ * transaction, so 200,000 entries with OCR text never sit in memory at once.
+ */
 export async function fullScanSearch(db: AppDB, filter: RegisterFilter): Promise<number[]> {
   const f = normaliseFilter(filter);
   const q = parseTextQuery(f.text);
-  const all = await db.registerEntries.toArray();
-  return all
-    .filter((e) => matchesFilter(e, f, q))
-    .sort(compareRegisterOrder)
-    .map((e) => e.id as number);
+  const hits = await db.transaction('r', db.registerEntries, db.ocrTokens, async () => {
+    const out: RegisterEntryRecord[] = [];
+    let after = -Infinity;
+    for (;;) {
+      const page = await db.registerEntries.where(':id').above(after).limit(SCAN_PAGE).toArray();
+      if (page.length === 0) break;
+      const last = page[page.length - 1]?.id as number;
+      const ocrRows = q.parts.length === 0 ? [] : await db.ocrTokens.where(':id').between(after, last, false, true).toArray();
+      const ocrById = new Map(ocrRows.map((r) => [r.entryId, r.tokens]));
+      for (const e of page) if (matchesFilter(e, f, q, ocrPrefixTestOf(ocrById.get(e.id as number)))) out.push(e);
+      after = last;
+      if (page.length < SCAN_PAGE) break;
+    }
+    return out;
+  });
+  return hits.sort(compareRegisterOrder).map((e) => e.id as number);
 }
 
 /** The rows (entry + document) of these ids, in the same order; ids that do not exist are skipped. */

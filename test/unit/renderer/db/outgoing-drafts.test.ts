@@ -5,7 +5,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { createDb, SCHEMA_V1 } from '../../../../src/renderer/db/db';
+import { createDb, DB_VERSION, SCHEMA_V1 } from '../../../../src/renderer/db/db';
 import { verifyJournal } from '../../../../src/renderer/db/journal';
 import { recordPaperPrinted, takeOutgoingNumber } from '../../../../src/renderer/db/outgoing';
 import { listWaitingDrafts, saveSignedDraft, type SignedDraft } from '../../../../src/renderer/db/outgoing-drafts';
@@ -88,8 +88,9 @@ describe('schema version 2', () => {
     old.close();
     const db = createDb(name);
     expect(await db.accounts.count()).toBe(1);
-    // Upgraded step by step to the latest schema (v3 adds exchangeIncoming, issue 8).
-    expect(db.verno).toBe(3);
+    // Upgraded step by step to the latest schema (v3 adds exchangeIncoming, issue 8; v4 the OCR index, issue 9).
+    expect(db.verno).toBe(DB_VERSION);
+    expect(DB_VERSION).toBe(4);
     expect(await listWaitingDrafts(db)).toEqual([]);
     db.close();
   });

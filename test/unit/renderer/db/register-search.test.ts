@@ -6,8 +6,9 @@ import { createDb, type AppDB } from '../../../../src/renderer/db/db';
 import type { DocumentRecord, RegisterEntryRecord } from '../../../../src/renderer/db/records';
 import { cancelEntry, registerIncoming, transferEntry } from '../../../../src/renderer/db/registration';
 import { fullScanSearch, listSenders, listYears, loadRows, loadRowsAt, searchRegister, searchRegisterByIndexes, type RegisterFilter } from '../../../../src/renderer/db/queries/register-search';
-import { entryChangeSeq } from '../../../../src/renderer/db/queries/search-cache';
-import { entrySearchFields } from '../../../../src/renderer/db/search-index';
+import { buildOcrPostings } from '../../../../src/renderer/db/ocr-index';
+import { checkpointRegisterSearch, entryChangeSeq, searchCacheFromCheckpoint } from '../../../../src/renderer/db/queries/search-cache';
+import { entrySearchFields, joinOcrTokens, ocrSearchTokens } from '../../../../src/renderer/db/search-index';
 import { SHA, form, freshDb, registration } from './support';
 
 async function add(db: AppDB, fields: Parameters<typeof form>[0], when = '2026-03-02 09:00') {
@@ -127,7 +128,10 @@ function random(seed: number): () => number {
 const WORDS = ['Đề án', 'đê điều', 'chuyển đổi số', 'Quyết định', 'kế hoạch', 'báo cáo', 'Hỏa tốc', 'đăng ký', 'đất đai', 'đào tạo', 'dân tộc', 'giáo dục', 'y tế', 'ngân sách', 'an ninh', 'thi đua'];
 const ISSUERS = ['UBND tỉnh Lai Châu', 'Sở Nội vụ', 'Sở Tài chính', 'Bộ Nội vụ', 'UBND huyện Tam Đường'];
 const NOTATIONS = ['QĐ-UBND', 'UBND-VP', 'SNV-VP', 'BC-STC', 'KH-UBND'];
-const QUERY_TEXTS = ['de an', 'Đề', 'dat dai', 'đào', 'dao tao', 'qd-ubnd', 'ubnd', 'so', 'hoa toc', 'ke hoach bao', '1', '12/qd', 'dan', 'an', 'tai chinh', 'y te', '', '  ', 'vp', 'đ'];
+const QUERY_TEXTS = ['de an', 'Đề', 'dat dai', 'đào', 'dao tao', 'qd-ubnd', 'ubnd', 'so', 'hoa toc', 'ke hoach bao', '1', '12/qd', 'dan', 'an', 'tai chinh', 'y te', '', '  ', 'vp', 'đ',
+  // Words that occur only in OCR text (issue 9), with and without diacritics, đ ↔ d, and phrases.
+  'duong', 'đường', 'Đường giao thông', 'dương', 'ha noi', 'Hà Nội', 'dieu 5', 'Điều', 'khoan 2', 'nguồn vốn', 'ngan sach nha nuoc', 'von', '12/qđ-ubnd', '2/qd', 'qđ-ubnd nguồn', '1.250.000', '250.000', 'đồng', 'dong', 'thủ tướng', 'thu tuong chinh phu', 't1nh', 'tinh'];
+const OCR_WORDS = ['Đường giao thông', 'dương lịch', 'Hà Nội', 'Điều 5', 'khoản 2', 'nguồn vốn', 'ngân sách nhà nước', 'Thủ tướng Chính phủ', 'số 12/QĐ-UBND', 'số 7/QĐ-UBND', '1.250.000 đồng', 'đồng ý', 't1nh', 'tỉnh Lai Châu', 'Đề án', 'kế hoạch', '(12/QĐ-UBND),', 'ngày 05/01/2026'];
 
 async function seedRandom(db: AppDB, n: number, rnd: () => number): Promise<void> {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
@@ -168,9 +172,16 @@ async function seedRandom(db: AppDB, n: number, rnd: () => number): Promise<void
   }
   // Stored in shuffled order, so primary keys do not follow register order.
   entries.sort(() => rnd() - 0.5);
-  await db.transaction('rw', db.documents, db.registerEntries, async () => {
-    await db.documents.bulkAdd(docs);
-    await db.registerEntries.bulkAdd(entries);
+  // About half the entries carry OCR text (issue 9): their `ocrTokens` rows and the inverted index, built in bulk.
+  const ocrOf = new Map(entries.map((e) => [e.documentId, rnd() < 0.5 ? Array.from({ length: 1 + Math.floor(rnd() * 8) }, () => pick(OCR_WORDS)).join(' ') : '']));
+  await db.transaction('rw', [db.documents, db.registerEntries, db.ocrTokens, db.ocrIndex], async () => {
+    await db.documents.bulkAdd(docs.map((d) => (ocrOf.get(d.id) ? { ...d, ocrText: ocrOf.get(d.id) as string } : d)));
+    const ids = await db.registerEntries.bulkAdd(entries, { allKeys: true });
+    const rows = entries
+      .map((e, i) => ({ entryId: ids[i] as number, documentId: e.documentId, tokens: ocrSearchTokens(ocrOf.get(e.documentId)) }))
+      .filter((r) => r.tokens.length > 0);
+    await db.ocrTokens.bulkAdd(rows.map((r) => ({ entryId: r.entryId, documentId: r.documentId, tokens: joinOcrTokens(r.tokens) })));
+    await db.ocrIndex.bulkAdd(buildOcrPostings(rows));
   });
 }
 
@@ -192,10 +203,13 @@ const AGREEMENT = {
 
 describe('searchRegister agrees with fullScanSearch', () => {
   // Its own budget, scaled with the size: fake-indexeddb on a busy CI machine is many times slower than idle.
-  it(`on ${AGREEMENT.entries} random entries and ${AGREEMENT.filters} random filters: the cache, the index load path and the index key-only path`, async () => {
+  it(`on ${AGREEMENT.entries} random entries (half with OCR text) and ${AGREEMENT.filters} random filters: the cache, the cache from its checkpoint, the index load path and the index key-only path`, async () => {
     const db = freshDb();
     const rnd = random(AGREEMENT.seed);
     await seedRandom(db, AGREEMENT.entries, rnd);
+    // A second instance that starts from the first one's checkpoint, as the next sign-in does.
+    await checkpointRegisterSearch(db);
+    const restarted = createDb(db.name);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
     let nonEmpty = 0;
     for (let i = 0; i < AGREEMENT.filters; i++) {
@@ -207,11 +221,19 @@ describe('searchRegister agrees with fullScanSearch', () => {
       if (rnd() < 0.7) filter.text = pick(QUERY_TEXTS);
       const expected = await fullScanSearch(db, filter);
       expect(await searchRegister(db, filter), JSON.stringify(filter)).toEqual(expected);
+      expect(await searchRegister(restarted, filter), `checkpoint ${JSON.stringify(filter)}`).toEqual(expected);
       expect(await searchRegisterByIndexes(db, filter), `indexes ${JSON.stringify(filter)}`).toEqual(expected);
       expect(await searchRegisterByIndexes(db, filter, { loadLimit: 0 }), `key-only ${JSON.stringify(filter)}`).toEqual(expected);
       if (expected.length > 0) nonEmpty += 1;
     }
     expect(nonEmpty).toBeGreaterThan(AGREEMENT.filters / 3); // the comparison is not vacuous
+    expect(searchCacheFromCheckpoint(restarted)).toBe(true);
+    expect(searchCacheFromCheckpoint(db)).toBe(false);
+    // OCR-only words are really exercised: found through OCR text alone, on entries whose fields lack them.
+    const ocrOnly = await fullScanSearch(db, { kind: 'incoming', text: 'đường' });
+    expect(ocrOnly.length).toBeGreaterThan(0);
+    expect(await searchRegister(db, { kind: 'incoming', text: 'duong' })).toEqual(await fullScanSearch(db, { kind: 'incoming', text: 'duong' }));
+    restarted.close();
   }, 60_000 + AGREEMENT.filters * 1_000);
 });
 

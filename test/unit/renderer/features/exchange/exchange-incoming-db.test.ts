@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { createDb, SCHEMA_V2, type AppDB } from '../../../../../src/renderer/db/db';
+import { createDb, DB_VERSION, SCHEMA_V2, type AppDB } from '../../../../../src/renderer/db/db';
 import {
   answerRevocation,
   ingestFlowRecords,
@@ -116,7 +116,7 @@ describe('exchange incoming in Dexie', () => {
     await expect(answerRevocation(d, { id: hex('1'), code: '16', reason: 'x', actor: 'vanthu', at: 3 }, (w) => w)).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
-  it('upgrades a version-2 database to v3 and keeps its register entries', async () => {
+  it('upgrades a version-2 database to the latest version and keeps its register entries', async () => {
     const name = `exchange-upgrade-${Math.random().toString(36).slice(2)}`;
     const old = new Dexie(name);
     old.version(2).stores(SCHEMA_V2);
@@ -124,7 +124,7 @@ describe('exchange incoming in Dexie', () => {
     old.close();
     const d = (db = createDb(name));
     expect(await d.accounts.count()).toBe(1);
-    expect(d.verno).toBe(3);
+    expect(d.verno).toBe(DB_VERSION); // v3 adds exchangeIncoming, v4 the OCR index (issue 9)
     expect(await ingestFlowRecords(d, [flowRecord()])).toMatchObject({ added: [{ id: hex('1') }] });
   });
 });
