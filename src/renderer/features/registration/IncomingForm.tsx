@@ -2,7 +2,7 @@
  * The registration fields (Art. 9.1; NĐ 30 Phụ lục VI): Enter anywhere in it saves. Fields filled by OCR that the
  * clerk must check (issue 9) are marked through `checks`; each control carries `data-field` so the view can focus it.
  */
-import type { FormEvent, Ref } from 'react';
+import type { FormEvent, KeyboardEvent, Ref } from 'react';
 import { CONFIDENTIALITIES, type Confidentiality, type Urgency } from '../../../shared/domain/urgency';
 import { Field } from '../../components/Field';
 import { issueText } from '../../i18n/messages';
@@ -47,9 +47,17 @@ export function IncomingForm({ values, issues, busy, firstFieldRef, onChange, on
     e.preventDefault();
     onSubmit();
   };
+  // Browsers submit on Enter in a text field, not in a <select>: OCR may leave the focus on one (a type or a
+  // mark to check), and Enter must still register there.
+  const enterInSelect = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key !== 'Enter' || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    if (!(e.target instanceof HTMLSelectElement)) return;
+    e.preventDefault();
+    e.currentTarget.requestSubmit();
+  };
 
   return (
-    <form className="incoming-form" onSubmit={submit} noValidate ref={formRef}>
+    <form className="incoming-form" onSubmit={submit} onKeyDown={enterInSelect} noValidate ref={formRef}>
       <Field {...about('typeId', t.typeId)}>
         <select ref={firstFieldRef} {...text('typeId')}>
           <DocumentTypeOptions />
