@@ -22,7 +22,7 @@ import { scoreDocument, type FieldOutcome } from '../../test/support/nd30-corpus
 const run = promisify(execFile);
 const DOCS = Math.max(50, Number(process.env.OCR_FILL_DOCS ?? 50));
 const SEED = Number(process.env.OCR_FILL_SEED ?? 2026);
-const dir = join(tmpdir(), `vanthu-ocr-fill-v2-${SEED}-${DOCS}`);
+const dir = join(tmpdir(), `vanthu-ocr-fill-v3-${SEED}-${DOCS}`);
 
 async function corpus(): Promise<Nd30Doc[]> {
   mkdirSync(dir, { recursive: true });
