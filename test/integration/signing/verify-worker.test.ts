@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { signPdf } from '../../../src/main/pdf/pades-sign';
 import { verifyPdf } from '../../../src/main/signing/verify/verify-pdf';
 import { VerifyPool } from '../../../src/main/signing/verify/verify-worker';
+import { readStored } from '../../../src/main/signing/verify/verify-worker-main';
 import { createTestPki, type TestPki } from '../../support/pki/test-pki';
 import { softSigner } from '../../support/pki/soft-signer';
 import { makeDraftPdf } from '../../support/pki/sample-documents';
@@ -84,6 +85,26 @@ describe('VerifyPool.verifyFile (the worker reads the stored file itself)', () =
       expect(there.reasons).toEqual(here.reasons);
       expect('sha256' in there && there.sha256).toBe(sha(bytes));
     }
+  });
+
+  it('finds every %%EOF while reading, also one split across two 1 MB chunks, and gives up past the limit', async () => {
+    const MB = 1 << 20;
+    const bytes = Buffer.alloc(3 * MB + 100, 0x20);
+    bytes.write('%PDF-1.7\n', 0, 'latin1');
+    // Split 2|3 and 4|1 across the chunk boundaries, one wholly inside a chunk, one at the very end.
+    const at = [MB - 2, 2 * MB - 4, 2 * MB + 10, bytes.length - 5];
+    for (const a of at) bytes.write('%%EOF', a, 'latin1');
+    const path = write('markers.pdf', bytes);
+    const read = readStored(path, 10 * MB, 100);
+    expect('eofMarkers' in read && read.eofMarkers).toEqual(at);
+    // Past the limit the list is dropped (the parser searches and refuses the file with its own reason).
+    const capped = readStored(path, 10 * MB, 2);
+    expect('eofMarkers' in capped && capped.eofMarkers).toBeUndefined();
+    // The reused buffer holds the earlier, larger file: a smaller one must not pick up its markers.
+    const small = readStored(write('small-after.pdf', Buffer.from('%PDF-1.7\n%%EOF\n')), 10 * MB, 100);
+    expect('eofMarkers' in small && small.eofMarkers).toEqual([9]);
+    const there = await pool().verifyFile(path, { integrityOnly: true });
+    expect(there.reasons).toEqual((await verifyPdf(bytes, { integrityOnly: true })).reasons);
   });
 
   it('refuses a file over the size bound without reading it, naming the bound', async () => {

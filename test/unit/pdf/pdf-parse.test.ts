@@ -42,6 +42,19 @@ describe('revisions', () => {
       if (objectStreams) expect([...pdf.revisions[0]!.xref.values()].some((e) => e.type === 'compressed')).toBe(true);
     }
   });
+
+  it('uses the %%EOF markers a reader found only when they hold, and searches itself otherwise', async () => {
+    const bytes = await makeDraftPdf();
+    const at = Buffer.from(bytes).lastIndexOf('%%EOF');
+    const own = parseRevisions(bytes);
+    expect(parseRevisions(bytes, [at]).revisions.map((r) => r.end)).toEqual(own.revisions.map((r) => r.end));
+    // A wrong offset, offsets out of order or past the end: the hint is dropped, not trusted.
+    for (const wrong of [[at - 1], [at, at], [bytes.length + 10], [at + 0.5]]) {
+      const pdf = parseRevisions(bytes, wrong);
+      expect(pdf.problems).toEqual([]);
+      expect(pdf.revisions.map((r) => r.end)).toEqual(own.revisions.map((r) => r.end));
+    }
+  });
 });
 
 describe('number and date fields', () => {

@@ -180,10 +180,32 @@ export function readXrefSection(bytes: Uint8Array, offset: number): XrefSection 
   return lx.peekKeyword('xref') ? readTable(bytes, lx.pos) : readStream(bytes, lx.pos);
 }
 
-function eofPositions(bytes: Uint8Array, budget: PdfBudget): Array<{ end: number; eofAt: number }> {
+/** Whether `markers` are ascending offsets that each start a '%%EOF' in `bytes` (a caller's hint, checked). */
+function markersHold(bytes: Uint8Array, markers: readonly number[]): boolean {
+  let last = -EOF.length;
+  for (const at of markers) {
+    if (!Number.isInteger(at) || at < last + EOF.length || at + EOF.length > bytes.length) return false;
+    for (let i = 0; i < EOF.length; i += 1) if (bytes[at + i] !== EOF[i]) return false;
+    last = at;
+  }
+  return true;
+}
+
+/**
+ * Every '%%EOF' of the file and where its line ends. `markers`, when given, are the start offsets of all of them,
+ * found by the caller while it read the file (verify-worker-main.ts), so a 50 MB file is not searched a second
+ * time; they are checked to be '%%EOF' and ascending, and searched for again when they are not.
+ */
+function eofPositions(bytes: Uint8Array, budget: PdfBudget, markers?: readonly number[]): Array<{ end: number; eofAt: number }> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const starts: Iterable<number> =
+    markers && markersHold(bytes, markers)
+      ? markers
+      : (function* search() {
+          for (let at = buf.indexOf(EOF); at >= 0; at = buf.indexOf(EOF, at + EOF.length)) yield at;
+        })();
   const out: Array<{ end: number; eofAt: number }> = [];
-  for (let at = buf.indexOf(EOF); at >= 0; at = buf.indexOf(EOF, at + EOF.length)) {
+  for (const at of starts) {
     if (out.length >= budget.limits.maxRevisions) throw new PdfLimitError('revisions', `tệp có hơn ${budget.limits.maxRevisions} lần cập nhật (%%EOF)`);
     const eofAt = at + EOF.length;
     let end = eofAt;
@@ -200,8 +222,11 @@ function startxrefBefore(bytes: Uint8Array, eofEnd: number): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** Split the file into revisions and read every xref section. Structural problems are collected, not thrown. */
-export function parseRevisions(bytes: Uint8Array): ParsedPdf {
+/**
+ * Split the file into revisions and read every xref section. Structural problems are collected, not thrown.
+ * `eofMarkers`: the start offsets of every '%%EOF', when the caller found them while reading (see eofPositions).
+ */
+export function parseRevisions(bytes: Uint8Array, eofMarkers?: readonly number[]): ParsedPdf {
   const budget = budgetFor(bytes);
   if (bytes.length > budget.limits.maxFileBytes) throw new PdfLimitError('file-size', `tệp lớn hơn ${budget.limits.maxFileBytes / 1024 / 1024} MB`);
   const problems: string[] = [];
@@ -215,7 +240,7 @@ export function parseRevisions(bytes: Uint8Array): ParsedPdf {
     }
     return s;
   };
-  for (const { end, eofAt } of eofPositions(bytes, budget)) {
+  for (const { end, eofAt } of eofPositions(bytes, budget, eofMarkers)) {
     const startxref = startxrefBefore(bytes, end);
     if (startxref === null) { problems.push(`${end}: %%EOF không có startxref`); continue; }
     try {

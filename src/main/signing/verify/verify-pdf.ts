@@ -43,6 +43,11 @@ export interface VerifyOptions {
    * stored file against its name): it is then taken in the same pass.
    */
   prefixes?: PrefixDigests;
+  /**
+   * Start offsets of every '%%EOF' in the file, found while the caller read it (the worker's reader of stored
+   * files): the parser then skips its own search over the whole file. Checked before use (pdf-revisions.ts).
+   */
+  eofMarkers?: readonly number[];
 }
 
 function locksAt(pdf: ParsedPdf, sigs: FoundSignature[], revision: number): Locks {
@@ -96,7 +101,7 @@ async function verifyWithinBudget(bytes: Uint8Array, options: VerifyOptions): Pr
   if (Buffer.from(bytes.subarray(0, 1024)).toString('latin1').indexOf('%PDF-') < 0) {
     return { verdict: 'invalid', reasons: ['tệp không phải PDF'], signatures: [] };
   }
-  const pdf = parseRevisions(bytes);
+  const pdf = parseRevisions(bytes, options.eofMarkers);
   const docProblems: string[] = [];
   const sigs = findSignatures(pdf);
   if (sigs.length === 0) return { verdict: 'unsigned', reasons: ['tài liệu chưa được ký số'], signatures: [] };

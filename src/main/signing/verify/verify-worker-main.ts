@@ -32,13 +32,16 @@ const SCRATCH_MAX = 64 * 1024 * 1024;
 let scratch: Buffer | null = null;
 
 const READ_CHUNK = 1 << 20;
+const EOF = Buffer.from('%%EOF', 'latin1');
 
 /**
  * The file at `path` (a path in our own store, given by the main thread), bounded by `maxBytes`, read in 1 MB
  * chunks that are hashed as they arrive (still in cache): the SHA-256 state after each chunk is kept, so the
- * whole-file hash and every ByteRange prefix come from this one pass (prefix-digests.ts).
+ * whole-file hash and every ByteRange prefix come from this one pass (prefix-digests.ts). The '%%EOF' markers
+ * are looked for in the same chunk while it is still in cache (at most `maxMarkers`; the parser refuses more
+ * revisions than its limit anyway), so the parser does not search the whole file again. Exported for its test.
  */
-function readStored(path: string, maxBytes: number): { bytes: Uint8Array; states: Map<number, Hash> } | { tooLarge: number } {
+export function readStored(path: string, maxBytes: number, maxMarkers: number): { bytes: Uint8Array; states: Map<number, Hash>; eofMarkers: number[] | undefined } | { tooLarge: number } {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
@@ -52,15 +55,23 @@ function readStored(path: string, maxBytes: number): { bytes: Uint8Array; states
     }
     const hash = createHash('sha256');
     const states = new Map<number, Hash>();
+    const markers: number[] = [];
     let done = 0;
     while (done < size) {
       const n = readSync(fd, target, done, Math.min(READ_CHUNK, size - done), done);
       if (n === 0) break;
       hash.update(target.subarray(done, done + n));
-      done += n;
+      // From 4 bytes back, so a marker split across two chunks is found once (one wholly before was found already).
+      const end = done + n;
+      const soFar = target.subarray(0, end);
+      for (let at = soFar.indexOf(EOF, Math.max(0, done - (EOF.length - 1))); at >= 0 && markers.length <= maxMarkers; at = soFar.indexOf(EOF, at + EOF.length)) {
+        markers.push(at);
+      }
+      done = end;
       states.set(done, hash.copy());
     }
-    return { bytes: new Uint8Array(target.buffer, target.byteOffset, done), states };
+    // Past the limit the list is cut: the parser searches itself and refuses the file with its own reason.
+    return { bytes: new Uint8Array(target.buffer, target.byteOffset, done), states, eofMarkers: markers.length <= maxMarkers ? markers : undefined };
   } finally {
     closeSync(fd);
   }
@@ -81,13 +92,13 @@ export async function answer(msg: VerifyMessage): Promise<VerifyAnswer> {
     }
     if ('path' in msg) {
       const maxBytes = rest.limits?.maxFileBytes ?? DEFAULT_PDF_LIMITS.maxFileBytes;
-      const read = readStored(msg.path, maxBytes);
+      const read = readStored(msg.path, maxBytes, rest.limits?.maxRevisions ?? DEFAULT_PDF_LIMITS.maxRevisions);
       if ('tooLarge' in read) {
         return { id: msg.id, result: { verdict: 'invalid', reasons: [`tệp vượt giới hạn kiểm tra an toàn: tệp ${read.tooLarge} byte, quá ${maxBytes} byte`], signatures: [] } };
       }
       // The hash of the whole file (the caller compares it with the blob's name) comes from the same pass.
       const prefixes = new PrefixDigests(read.bytes, read.states);
-      const result = await verifyPdf(read.bytes, { ...options, prefixes });
+      const result = await verifyPdf(read.bytes, { ...options, prefixes, ...(read.eofMarkers ? { eofMarkers: read.eofMarkers } : {}) });
       return { id: msg.id, result: { ...result, sha256: prefixes.prefix(read.bytes.length).toString('hex') } };
     }
     return { id: msg.id, result: await verifyPdf(msg.bytes, options) };
