@@ -126,9 +126,8 @@ export function bitmapSet(bits: Uint32Array<ArrayBuffer>, id: number): Uint32Arr
  */
 export async function readOcrPrefix(db: AppDB, prefix: string): Promise<Uint32Array<ArrayBuffer>> {
   let bits = new Uint32Array(0);
-  await db.ocrIndex.where(':id').between(prefix, prefixUpper(prefix), true, true).each((posting) => {
-    bits = orIntoBitmap(bits, posting);
-  });
+  // One getAll, not a cursor: a short prefix ("3") covers thousands of small lists.
+  for (const posting of await db.ocrIndex.where(':id').between(prefix, prefixUpper(prefix), true, true).toArray()) bits = orIntoBitmap(bits, posting);
   return bits;
 }
 
