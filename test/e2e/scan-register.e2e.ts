@@ -7,8 +7,9 @@
 //    types the required fields and Enter registers; the register shows the entry.
 // 2. A real NĐ 30 page (rendered and "scanned" by the tests themselves: test/support/nd30-corpus, image-only PDF
 //    at 300 dpi, grey, noise and a red seal) chosen with the file picker goes through the same extraction with
-//    the real tesseract: the form fills with the document's own values, the boxes are drawn on the preview, and
-//    Enter registers it; the register row shows them.
+//    the real tesseract: the form fills with the document's own values (every field not highlighted is right; the
+//    highlighted ones, if any, the clerk corrects), the boxes are drawn on the preview, and Enter registers it;
+//    the register row shows them.
 import { AGENCIES, TYPES, randomDoc, seededRandom, type Nd30Doc } from '../support/nd30-corpus/nd30-spec';
 import { renderNd30Pdf } from '../support/nd30-corpus/render-nd30-pdf';
 import { scanLikePaper } from '../support/nd30-corpus/degrade-scan';
@@ -48,7 +49,7 @@ test('a page scanned from the SANE test device is read by OCR, the clerk complet
   await scan.choose('Nguồn giấy', 'Mặt kính');
   await page.keyboard.press('F8');
   await expect(scan.documentLine(1)).toHaveText('Văn bản 1: 1 trang', { timeout: 90_000 });
-  await expect(page.getByRole('button', { name: 'Đăng ký văn bản này' })).toBeFocused();
+  await expect(scan.registerButton(1)).toBeFocused();
 
   // Action 2: Enter hands it to Đăng ký văn bản đến, where the recognition starts by itself as a job.
   await page.keyboard.press('Enter');
@@ -60,6 +61,7 @@ test('a page scanned from the SANE test device is read by OCR, the clerk complet
   // A test pattern has no số/ký hiệu, issuer, date or abstract: never a confident made-up value. Either OCR
   // found no text at all (a Vietnamese message, form untouched) or each of them is empty and marked "Cần nhập".
   const outcome = (await ocrOutcome(page).textContent()) ?? '';
+  test.info().annotations.push({ type: 'ocr', description: outcome });
   for (const label of ['Số, ký hiệu', 'Cơ quan ban hành', 'Ngày văn bản', 'Trích yếu']) {
     const control = page.getByLabel(label, { exact: true });
     await expect(control).toHaveValue('');
@@ -115,25 +117,44 @@ test('a scanned NĐ 30 document fills the form with its own values, shows the bo
   await expect(page.getByTestId('pdf-preview').locator('canvas')).toBeVisible();
   await expect(ocrOutcome(page)).toContainText('Đã tự điền', { timeout: 240_000 });
 
-  await expect(page.getByLabel('Loại văn bản', { exact: true })).toHaveValue('quyet-dinh');
-  await expect(page.getByLabel('Số, ký hiệu', { exact: true })).toHaveValue('05/QĐ-UBND');
-  await expect(page.getByLabel('Cơ quan ban hành', { exact: true })).toHaveValue(/Ủy ban nhân dân tỉnh Lai Châu/i);
-  await expect(page.getByLabel('Ngày văn bản', { exact: true })).toHaveValue('05/03/2026');
-  await expect(page.getByLabel('Trích yếu', { exact: true })).toHaveValue(/kiện toàn Ban chỉ đạo cải cách hành chính/i);
-  await expect(page.getByLabel('Độ khẩn', { exact: true })).toHaveValue('khan');
+  // The clerk trusts what is not highlighted (issue 9: no confident wrong value): every field OCR did not flag
+  // holds the document's own value, and most fields are filled that way. The scan's noise is random, so which
+  // field (if any) comes out unsure may change from run to run; the flagged ones the clerk corrects below.
+  const expected: [label: string, value: string][] = [
+    ['Loại văn bản', 'quyet-dinh'],
+    ['Số, ký hiệu', '05/QĐ-UBND'],
+    ['Cơ quan ban hành', 'Ủy ban nhân dân tỉnh Lai Châu'],
+    ['Ngày văn bản', '05/03/2026'],
+    ['Trích yếu', 'Về việc kiện toàn Ban chỉ đạo cải cách hành chính'],
+    ['Độ khẩn', 'khan'],
+    ['Độ mật', 'thuong'],
+  ];
+  const toCheck: [label: string, value: string][] = [];
+  for (const [label, value] of expected) {
+    const control = page.getByLabel(label, { exact: true });
+    if ((await page.locator('.field.field-check').filter({ has: control }).count()) > 0) {
+      await expect(control).toHaveAccessibleDescription(/Cần kiểm tra lại|Cần nhập/);
+      toCheck.push([label, value]);
+    } else await expect(control).toHaveValue(value);
+  }
+  test.info().annotations.push({ type: 'ocr-to-check', description: toCheck.map(([l]) => l).join(', ') || 'none' });
+  expect(expected.length - toCheck.length).toBeGreaterThanOrEqual(5);
   await expect(page.getByRole('status').filter({ hasText: 'Người ký' })).toContainText('Lò Văn Hương');
 
-  // Whatever OCR was unsure of is highlighted and the focus is on the first such field; otherwise Lưu has the
-  // focus. Either way one Enter registers (the clerk accepts the values shown).
-  const unsure = page.locator('.incoming-form .field.field-check');
-  const target = (await unsure.count()) === 0 ? page.getByRole('button', { name: 'Lưu (Enter)' }) : unsure.first().locator('input, select');
+  // The focus is on the first field to check, or on Lưu when there is none.
+  const firstToCheck = toCheck[0];
+  const target = firstToCheck === undefined ? page.getByRole('button', { name: 'Lưu (Enter)' }) : page.getByLabel(firstToCheck[0], { exact: true });
   await expect(target).toBeFocused();
 
-  // The boxes sit over the preview; the box of the field under the focus stands out.
+  // The boxes sit over the preview, in the page's top third for these header fields; the box of the field under
+  // the focus stands out (shown with the first text field read reliably).
+  const FIELD_OF: Record<string, string> = { 'Số, ký hiệu': 'codeNotation', 'Cơ quan ban hành': 'issuer', 'Ngày văn bản': 'documentDate' };
+  const shown = Object.keys(FIELD_OF).find((label) => !toCheck.some(([l]) => l === label)) as string;
   const boxes = page.getByTestId('pdf-preview').getByTestId('ocr-boxes');
-  const codeBox = boxes.locator('.ocr-box[data-field="codeNotation"]');
+  const codeBox = boxes.locator(`.ocr-box[data-field="${FIELD_OF[shown]}"]`);
   await expect(codeBox).toHaveCount(1);
-  await page.getByLabel('Số, ký hiệu', { exact: true }).focus();
+  await expect(codeBox).not.toHaveClass(/ocr-box-active/);
+  await page.getByLabel(shown, { exact: true }).focus();
   await expect(codeBox).toHaveClass(/ocr-box-active/);
   const box = await codeBox.boundingBox();
   const canvas = await page.getByTestId('pdf-preview').locator('canvas').boundingBox();
@@ -145,7 +166,14 @@ test('a scanned NĐ 30 document fills the form with its own values, shows the bo
     expect(box.y + box.height).toBeLessThanOrEqual(canvas.y + canvas.height / 3);
   }
 
+  // The clerk corrects what was highlighted (nothing when OCR read it all) and presses Enter where the focus is.
   await target.focus();
+  for (const [label, value] of toCheck) {
+    const control = page.getByLabel(label, { exact: true });
+    if (['Loại văn bản', 'Độ khẩn', 'Độ mật'].includes(label)) await control.selectOption(value);
+    else await control.fill(value);
+    await control.focus();
+  }
   await page.keyboard.press('Enter');
   await registration.expectRegistered(1);
 

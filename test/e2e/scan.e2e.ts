@@ -35,7 +35,7 @@ test('a clerk scans a feeder stack from the SANE test device and registers it wi
   await expect(scan.progress).toBeVisible();
   await expect(scan.documentLine(1)).toHaveText('Văn bản 1: 10 trang', { timeout: 90_000 });
   await expect(scan.thumbnail(1)).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Đăng ký văn bản này' })).toBeFocused();
+  await expect(scan.registerButton(1)).toBeFocused();
 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Đăng ký văn bản đến' })).toBeVisible();

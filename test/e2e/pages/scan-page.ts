@@ -22,6 +22,14 @@ export class ScanPage {
     return this.page.getByText(new RegExp(`^Văn bản ${index}: \\d+ trang$`));
   }
 
+  /**
+   * "Đăng ký văn bản này" of the index-th document of this scan (1-based). Scoped to the scan's result: documents of
+   * earlier scans on the same web host (other tests) are listed too, under Bản quét chưa đăng ký.
+   */
+  registerButton(index = 1): Locator {
+    return this.page.getByRole('region', { name: /^Kết quả quét/ }).getByRole('button', { name: 'Đăng ký văn bản này' }).nth(index - 1);
+  }
+
   thumbnail(index: number): Locator {
     return this.page.getByLabel(`Trang đầu của văn bản ${index}`);
   }
