@@ -60,7 +60,7 @@ export function addToPosting(token: string, posting: OcrPostingRecord | undefine
 }
 
 /** A sorted id list as stored: a bitmap once it is smaller than the ids (ids.length × 4 > words × 4 bytes). */
-function packPosting(token: string, ids: Int32Array<ArrayBuffer>): OcrPostingRecord {
+export function packPosting(token: string, ids: Int32Array<ArrayBuffer>): OcrPostingRecord {
   const maxId = ids.length > 0 ? (ids[ids.length - 1] as number) : 0;
   if (ids.length <= MIN_BITMAP_IDS || ids.length <= bitmapWordsFor(maxId)) return { token, count: ids.length, ids };
   const bits = new Uint32Array(bitmapWordsFor(maxId));
