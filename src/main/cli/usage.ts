@@ -11,11 +11,13 @@ export const VERIFY_USAGE = `Cách dùng: vanthu verify TỆP.pdf... [--json] [-
   Mã thoát: 0 khi mọi tệp hợp lệ (hoặc hợp lệ, có thay đổi được phép); 1 khi có tệp không hợp lệ/chưa xác định; 2 khi dùng sai.`;
 
 export const SIGN_USAGE = `Cách dùng: vanthu sign --module THƯ_VIỆN --token NHÃN --key-label NHÃN --in VÀO.pdf --out RA.pdf --role personal|organization
-                   [--number SỐ --notation KÝ_HIỆU --date YYYY-MM-DD] [--image ẢNH.png] [--trust THƯ_MỤC] [--tsa URL] [--offline]
+                   [--number SỐ --notation KÝ_HIỆU --date YYYY-MM-DD] [--image ẢNH.png] [--trust THƯ_MỤC] [--tsa URL] [--ltv] [--lta] [--offline]
   Ký số tệp PDF bằng thiết bị ký số (PKCS#11). Mã PIN lấy từ biến môi trường VANTHU_PIN, không bao giờ từ tham số.
   --role personal       chữ ký cá nhân (tạo sẵn trường số và ngày nếu chưa có)
   --role organization   chữ ký của cơ quan (điền số, ngày nếu có --number và --date; đúng ngày ban hành, Điều 11.2)
   --tsa URL             thêm dấu thời gian RFC 3161 (PAdES B-T)
+  --ltv                 nhúng chuỗi chứng thư và dữ liệu thu hồi (DSS, PAdES B-LT) để nơi nhận kiểm tra không cần mạng
+  --lta                 như --ltv, thêm dấu thời gian cho tài liệu (PAdES B-LTA; cần --tsa)
   Tệp ra được ghi trọn vẹn hoặc không ghi gì; mã thoát 0 khi đã ký, 1 khi lỗi, 2 khi dùng sai.`;
 
 /** The top-level usage: every command on one line each, then where to read more. */

@@ -12,7 +12,9 @@ import { join } from 'node:path';
 import { X509Certificate } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { AppFailure } from '../../shared/api/result';
+import { addDocumentTimestamp } from '../pdf/pades-sign';
 import { writeFileAtomic } from '../signing/atomic-file';
+import { addLtv } from '../signing/ltv';
 import { cmsSignerOf, hasPersonalSignature, selfVerify, signOrganization, signPersonal, signTextOnly } from '../signing/issue-flow';
 import { fillNumberDate } from '../pdf/number-date-fields';
 import { Pkcs11TokenSession } from '../signing/token/pkcs11-token-session';
@@ -80,7 +82,7 @@ async function signCommand(args: string[], out: (s: string) => void): Promise<nu
   const { values } = parseArgs({ args, options: {
     module: { type: 'string' }, token: { type: 'string' }, 'key-label': { type: 'string' }, in: { type: 'string' }, out: { type: 'string' },
     role: { type: 'string' }, number: { type: 'string' }, notation: { type: 'string' }, date: { type: 'string' }, image: { type: 'string' },
-    trust: { type: 'string' }, offline: { type: 'boolean' }, tsa: { type: 'string' },
+    trust: { type: 'string' }, offline: { type: 'boolean' }, tsa: { type: 'string' }, ltv: { type: 'boolean' }, lta: { type: 'boolean' },
   } });
   for (const k of ['module', 'token', 'key-label', 'in', 'out', 'role'] as const) if (!values[k]) throw new AppFailure('VALIDATION', `Thiếu --${k}`);
   if (values.role !== 'personal' && values.role !== 'organization') throw new AppFailure('VALIDATION', '--role phải là personal hoặc organization');
@@ -89,9 +91,14 @@ async function signCommand(args: string[], out: (s: string) => void): Promise<nu
   // PAdES B-T when a time-stamp server is named; checked like the tsaUrl setting (http/https, no credentials).
   const tsaUrl = values.tsa === undefined ? null : isSafeExternalUrl(values.tsa);
   if (tsaUrl === false) throw new AppFailure('VALIDATION', '--tsa phải là địa chỉ http:// hoặc https:// của máy chủ cấp dấu thời gian');
+  // PAdES B-LT / B-LTA (issue 6, "Beyond the anchors"): the revocation answers are fetched now, so not offline.
+  const longTerm = values.ltv === true || values.lta === true;
+  if (longTerm && values.offline === true) throw new AppFailure('VALIDATION', '--ltv/--lta cần kết nối để lấy dữ liệu thu hồi: không dùng cùng --offline');
+  if (values.lta === true && !tsaUrl) throw new AppFailure('VALIDATION', '--lta cần --tsa (dấu thời gian cho tài liệu)');
   const input = new Uint8Array(readFileSync(values.in as string));
   const image = values.image ? new Uint8Array(readFileSync(values.image)) : undefined;
-  const ctx = values.trust ? trustContext(values.trust, values.offline === true) : undefined;
+  const ctx = values.trust || longTerm ? trustContext(values.trust, values.offline === true) : undefined;
+  if (longTerm && ctx?.anchors.length === 0) throw new AppFailure('VALIDATION', '--ltv/--lta cần chứng thư gốc tin cậy (--trust THƯ_MỤC hoặc đã nhập trong ứng dụng)');
   const session = new Pkcs11TokenSession({ modulePath: values.module as string });
   const now = new Date();
   try {
@@ -116,8 +123,16 @@ async function signCommand(args: string[], out: (s: string) => void): Promise<nu
         if (err instanceof AppFailure && /thu hồi/.test(err.message)) throw new AppFailure('CERT_REVOKED', 'Chứng thư số của người ký đã bị thu hồi: không ký');
         throw err;
       });
+      let level = '';
+      if (longTerm && ctx) {
+        // Nothing is written unless every certificate of every path has a "good" answer (ltv.ts).
+        const lt = await addLtv(bytes, ctx);
+        if (!lt) throw new AppFailure('INTEGRITY', 'Chưa đủ chuỗi chứng thư và dữ liệu thu hồi cho PAdES B-LT: không ghi tệp');
+        bytes = values.lta === true && tsaUrl ? await addDocumentTimestamp(lt, (signed) => requestTimestamp(signed, { url: tsaUrl.href })) : lt;
+        level = values.lta === true ? ' (PAdES B-LTA)' : ' (PAdES B-LT)';
+      }
       writeFileAtomic(values.out as string, bytes);
-      out(`Đã ký ${values.out as string}: ${VERDICT_VI[check.verdict]}`);
+      out(`Đã ký ${values.out as string}: ${VERDICT_VI[check.verdict]}${level}`);
       // Offline signing (issue 6, item 8): the missing revocation check is said, never taken for a good one.
       for (const w of check.warnings) out(`Cảnh báo: ${w}`);
       return 0;

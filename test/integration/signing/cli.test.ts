@@ -2,7 +2,7 @@
 // wrong PIN, a locked token, expired and revoked certificates and a wrong issuing date, and no partial file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localIsoDate } from '../../../src/shared/util/time';
@@ -91,6 +91,51 @@ describe('vanthu CLI', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--tsa');
     expect(existsSync(join(dir, 'bad-tsa.pdf'))).toBe(false);
+  });
+
+  it('--ltv embeds the chain and revocation answers (PAdES B-LT): verified offline in a fresh data directory; pdfsig and qpdf accept it', async () => {
+    const out = join(dir, 'blt.pdf');
+    const r = await vanthu(signArgs(PERSONAL_TOKEN, join(dir, 'draft.pdf'), out, 'personal', ['--ltv']), PERSONAL_TOKEN.pin);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('(PAdES B-LT)');
+    expect(readFileSync(out).includes('/DSS')).toBe(true);
+    // A commune office with no link and an empty revocation cache: the DSS decides (issue 6, "Beyond the anchors").
+    const v = await vanthu(['verify', '--json', '--trust', trustDir, '--offline', out], undefined, join(dir, 'data-commune'));
+    expect(v.code, v.stdout).toBe(0);
+    expect((JSON.parse(v.stdout.trim()) as { verdict: string }).verdict).toBe('valid');
+    // The same signature without the DSS cannot be judged there.
+    const plain = join(dir, 'bb.pdf');
+    expect((await vanthu(signArgs(PERSONAL_TOKEN, join(dir, 'draft.pdf'), plain, 'personal'), PERSONAL_TOKEN.pin)).code).toBe(0);
+    const without = await vanthu(['verify', '--json', '--trust', trustDir, '--offline', plain], undefined, join(dir, 'data-commune-2'));
+    expect((JSON.parse(without.stdout.trim()) as { verdict: string }).verdict).toBe('unknown');
+    const pdfsig = await new Promise<{ code: number; stdout: string }>((resolve) => execFile('pdfsig', ['-nocert', out], { encoding: 'utf8' }, (e, stdout) => resolve({ code: e ? Number(e.code ?? 1) : 0, stdout })));
+    expect(pdfsig.code).toBe(0);
+    expect(pdfsig.stdout).toContain('Signature is Valid');
+    const qpdf = await new Promise<number>((resolve) => execFile('qpdf', ['--check', out], (e) => resolve(e ? Number(e.code ?? 1) : 0)));
+    expect(qpdf).toBe(0);
+  });
+
+  it('--lta adds a document timestamp after the DSS (PAdES B-LTA); --ltv offline and --lta without --tsa are usage errors', async () => {
+    const tsa = await startTestTsa(fx.pki);
+    try {
+      const out = join(dir, 'blta.pdf');
+      const r = await vanthu(signArgs(PERSONAL_TOKEN, join(dir, 'draft.pdf'), out, 'personal', ['--lta', '--tsa', tsa.url]), PERSONAL_TOKEN.pin);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('(PAdES B-LTA)');
+      const bytes = readFileSync(out);
+      expect(bytes.includes('/DSS') && bytes.includes('/ETSI.RFC3161')).toBe(true);
+      const v = await vanthu(['verify', '--json', '--trust', trustDir, '--offline', out], undefined, join(dir, 'data-commune-lta'));
+      expect((JSON.parse(v.stdout.trim()) as { verdict: string }).verdict).toBe('valid');
+    } finally {
+      await tsa.close();
+    }
+    for (const extra of [['--ltv', '--offline'], ['--lta']]) {
+      const out = join(dir, `refused-${extra.join('')}.pdf`);
+      const r = await vanthu(signArgs(PERSONAL_TOKEN, join(dir, 'draft.pdf'), out, 'personal', extra), PERSONAL_TOKEN.pin);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/--ltv|--lta/);
+      expect(existsSync(out)).toBe(false);
+    }
   });
 
   it('--offline signs with the warning "chưa kiểm tra được tình trạng thu hồi" (issue 6, item 8), never as checked', async () => {
