@@ -89,6 +89,7 @@ export class RegisterSearchCache {
   /** Position of the last checkpoint written or read, and changes seen since. */
   private checkpointSeq = -1;
   private changesSinceCheckpoint = 0;
+  private checkpointScheduled = false;
   private pending: Promise<void> = Promise.resolve();
   private writing: Promise<void> = Promise.resolve();
   private marks = new Int32Array(0);
@@ -201,8 +202,14 @@ export class RegisterSearchCache {
     });
     this.sortOrder();
     if (this.delta.size > MERGE_THRESHOLD) this.merge();
-    if (this.n >= CHECKPOINT_MIN_ENTRIES && (this.checkpointSeq < 0 || this.changesSinceCheckpoint >= CHECKPOINT_AFTER)) {
-      void this.checkpoint(db).catch((cause: unknown) => console.error('[db] search checkpoint failed', cause));
+    if (this.n >= CHECKPOINT_MIN_ENTRIES && !this.checkpointScheduled && (this.checkpointSeq < 0 || this.changesSinceCheckpoint >= CHECKPOINT_AFTER)) {
+      // From a fresh task: a refresh often runs inside a live query, where Dexie refuses read-write transactions.
+      this.checkpointScheduled = true;
+      setTimeout(() => {
+        this.checkpointScheduled = false;
+        if (!db.isOpen()) return;
+        this.checkpoint(db).catch((cause: unknown) => console.error('[db] search checkpoint failed', cause));
+      }, 0);
     }
     return wanted;
   }

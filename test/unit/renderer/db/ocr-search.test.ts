@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
+import Dexie, { liveQuery } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createDb, DB_VERSION, SCHEMA_V3, type AppDB } from '../../../../src/renderer/db/db';
 import { addToPosting, buildOcrPostings, forEachPostingId } from '../../../../src/renderer/db/ocr-index';
@@ -123,6 +123,32 @@ describe('OCR text in the register search (issue 9, Phụ lục VI Phần I III)
     expect(searchCacheFromCheckpoint(next)).toBe(false);
     next.close();
   });
+});
+
+describe('the search checkpoint is written by itself', () => {
+  it('once a large register was loaded, also when the search runs in a live query (where Dexie refuses writes)', async () => {
+    const db = freshDb();
+    const base = { direction: 'incoming', typeId: 'cong-van', issuer: 'Sở Nội vụ', documentDate: '2026-01-05', urgency: 'thuong', confidentiality: 'thuong', fileSha256: SHA, fileSize: 1, createdAt: 1, createdBy: 'seed' } as const;
+    const docs = Array.from({ length: 2100 }, (_, i) => ({ ...base, id: `big-${i}`, codeNotation: `${i + 1}/SNV-VP`, abstract: i % 2 ? 'Về việc đào tạo' : 'Về việc thi đua' }));
+    await db.documents.bulkAdd(docs);
+    await db.registerEntries.bulkAdd(
+      docs.map((d, i) => ({
+        registerId: 'incoming-2026', kind: 'incoming', year: 2026, number: i + 1, documentId: d.id, arrivedAt: 1, legalReceiptAt: 1,
+        receiptRule: { kind: 'in-office-hours' }, status: 'active', handling: 'waiting', urgency: 'thuong', ...entrySearchFields(d),
+      })),
+    );
+    const seen: number[] = [];
+    const subscription = liveQuery(() => searchRegister(db, { kind: 'incoming', text: 'dao tao' })).subscribe({ next: (ids) => seen.push(ids.length) });
+    const deadline = Date.now() + 30_000;
+    while ((await db.searchSnapshots.get('register')) === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    subscription.unsubscribe();
+    expect(seen[0]).toBe(1050);
+    expect((await db.searchSnapshots.get('register'))?.size).toBe(2100);
+    const next = createDb(db.name);
+    expect(await agree(next, { kind: 'incoming', text: 'thi dua' })).toHaveLength(1050);
+    expect(searchCacheFromCheckpoint(next)).toBe(true);
+    next.close();
+  }, 60_000);
 });
 
 describe('schema version 4', () => {
