@@ -279,7 +279,7 @@ function reported<A extends unknown[], R>(name: string, fn: (...args: A) => Prom
       return await fn(...args);
     } catch (cause) {
       const e = cause as { name?: string; message?: string; stack?: string; inner?: { name?: string; message?: string } };
-      throw new Error(`${name} failed: ${e.name ?? ''} ${e.message ?? String(cause)} ${e.inner ? `(inner ${e.inner.name ?? ''}: ${e.inner.message ?? ''})` : ''}\n${e.stack ?? ''}`);
+      throw new Error(`${name} failed: ${e.name ?? ''} ${e.message ?? String(cause)} ${e.inner ? `(inner ${e.inner.name ?? ''}: ${e.inner.message ?? ''})` : ''}\n${e.stack ?? ''}`, { cause });
     }
   };
 }
