@@ -69,22 +69,29 @@ async function buildResponse(pki: TestPki, requestDer: Uint8Array): Promise<Uint
  * A CA-signed OCSP answer of `issuer` for `subject` with chosen times (revocation-at-a-time tests): good, or
  * revoked at `revokedAt` (RFC 6960 §4.2.1 RevokedInfo.revocationTime).
  */
-export async function ocspAnswer(issuer: TestIdentity, subject: TestIdentity, times: { thisUpdate: Date; nextUpdate: Date; revokedAt?: Date }): Promise<Uint8Array> {
+export async function ocspAnswer(
+  issuer: TestIdentity,
+  subject: TestIdentity,
+  times: { thisUpdate: Date; nextUpdate: Date; revokedAt?: Date },
+  /** A delegated responder (RFC 6960 §4.2.2.2): it signs, is named by key and travels in `certs`. */
+  responder?: TestIdentity,
+): Promise<Uint8Array> {
   const issuerCert = toCert(issuer.certDer);
   const certID = await pkijs.CertID.create(toCert(subject.certDer), { hashAlgorithm: 'SHA-256', issuerCertificate: issuerCert });
   const certStatus = times.revokedAt
     ? new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 1 }, value: [new asn1js.GeneralizedTime({ valueDate: times.revokedAt })] })
     : new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 } });
-  const keyHash = createHash('sha1').update(issuerCert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView).digest();
+  const signerCert = responder ? toCert(responder.certDer) : issuerCert;
+  const keyHash = createHash('sha1').update(signerCert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView).digest();
   const basic = new pkijs.BasicOCSPResponse({
     tbsResponseData: new pkijs.ResponseData({
       responderID: new asn1js.OctetString({ valueHex: new Uint8Array(keyHash) }),
       producedAt: times.thisUpdate,
       responses: [new pkijs.SingleResponse({ certID, certStatus, thisUpdate: times.thisUpdate, nextUpdate: times.nextUpdate })],
     }),
-    certs: [issuerCert],
+    certs: [signerCert],
   });
-  await basic.sign(issuer.keys.privateKey, 'SHA-256');
+  await basic.sign((responder ?? issuer).keys.privateKey, 'SHA-256');
   const response = new pkijs.OCSPResponse({
     responseStatus: new asn1js.Enumerated({ value: 0 }),
     responseBytes: new pkijs.ResponseBytes({ responseType: '1.3.6.1.5.5.7.48.1.1', response: new asn1js.OctetString({ valueHex: basic.toSchema().toBER(false) }) }),

@@ -84,6 +84,47 @@ function revocationTimeOf(status: asn1js.BaseBlock): Date | null {
   return null;
 }
 
+const OCSP_SIGNING = '1.3.6.1.5.5.7.3.9';
+const OCSP_NOCHECK = '1.3.6.1.5.5.7.48.1.5';
+
+/** Whether the answer's responderID names `cert` (byKey: SHA-1 of its public key bits; byName: its subject). */
+function namesResponder(basic: pkijs.BasicOCSPResponse, cert: pkijs.Certificate): boolean {
+  const id = basic.tbsResponseData.responderID as unknown;
+  if (id instanceof asn1js.OctetString) {
+    const keyHash = createHash('sha1').update(cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView).digest();
+    return Buffer.from(id.valueBlock.valueHexView).equals(keyHash);
+  }
+  return id instanceof pkijs.RelativeDistinguishedNames && id.isEqual(cert.subject);
+}
+
+/**
+ * The keys that may have signed an OCSP answer about a certificate of `issuer` (RFC 6960 §4.2.2.2): the issuing CA's
+ * own key, then each responder certificate carried in the answer that this CA issued for the purpose — its signature
+ * by the CA, id-kp-OCSPSigning in its extended key usage, valid when the answer was produced, named by the
+ * responderID, and carrying id-pkix-ocsp-nocheck. Without nocheck the responder's own status would have to be checked
+ * first; that is not done, so such an answer is not used (the status stays "unknown", never a wrong "good").
+ */
+async function responderKeys(basic: pkijs.BasicOCSPResponse, issuer: X509Certificate, issuerP: pkijs.Certificate): Promise<pkijs.PublicKeyInfo[]> {
+  const keys = [issuerP.subjectPublicKeyInfo];
+  const issuerX = new x509.X509Certificate(issuer.raw);
+  const producedAt = basic.tbsResponseData.producedAt;
+  for (const carried of basic.certs ?? []) {
+    try {
+      const der = new Uint8Array(carried.toSchema().toBER(false));
+      const r = new x509.X509Certificate(der);
+      if (r.issuer !== issuerX.subject || !(await r.verify({ publicKey: issuerX.publicKey, signatureOnly: true }))) continue;
+      if (!(r.getExtension(x509.ExtendedKeyUsageExtension)?.usages ?? []).includes(OCSP_SIGNING)) continue;
+      if (!r.extensions.some((e) => e.type === OCSP_NOCHECK)) continue;
+      if (producedAt.getTime() < r.notBefore.getTime() - SKEW_MS || producedAt.getTime() > r.notAfter.getTime()) continue;
+      if (!namesResponder(basic, carried)) continue;
+      keys.push(carried.subjectPublicKeyInfo);
+    } catch {
+      // A malformed carried certificate is simply not a responder.
+    }
+  }
+  return keys;
+}
+
 async function fromOcsp(der: Uint8Array, cert: X509Certificate, issuer: X509Certificate, at: Date, now: Date): Promise<Evidence | null> {
   try {
     const resp = pkijs.OCSPResponse.fromBER(derView(der));
@@ -91,10 +132,14 @@ async function fromOcsp(der: Uint8Array, cert: X509Certificate, issuer: X509Cert
     const basic = pkijs.BasicOCSPResponse.fromBER(derView(resp.responseBytes.response.valueBlock.valueHexView));
     const issuerP = pkijs.Certificate.fromBER(issuer.raw);
     const certP = pkijs.Certificate.fromBER(cert.raw);
-    // Only the issuing CA itself is accepted as responder here (a delegated responder would need its own checks).
-    const ok = await pkijs.getCrypto(true).verifyWithPublicKey(
-      basic.tbsResponseData.tbs, basic.signature, issuerP.subjectPublicKeyInfo, basic.signatureAlgorithm,
-    );
+    // Signed by the issuing CA or by a responder it delegated (responderKeys).
+    let ok = false;
+    for (const key of await responderKeys(basic, issuer, issuerP)) {
+      if (await pkijs.getCrypto(true).verifyWithPublicKey(basic.tbsResponseData.tbs, basic.signature, key, basic.signatureAlgorithm)) {
+        ok = true;
+        break;
+      }
+    }
     if (!ok) return null;
     const archive = (basic.tbsResponseData.responseExtensions ?? []).some((e) => e.extnID === ARCHIVE_CUTOFF);
     for (const single of basic.tbsResponseData.responses) {
