@@ -6,8 +6,8 @@
  */
 import { useCallback, useEffect, useRef, useState, type Dispatch, type RefObject, type SetStateAction } from 'react';
 import { vi } from '../../i18n/vi';
-import type { FieldName, FormValues } from './form-state';
-import { fillFromExtraction, firstFieldToCheck, mergeFill, type OcrFill, type OcrFormField } from './ocr-fill';
+import { emptyForm, type FieldName, type FormValues } from './form-state';
+import { fillFromExtraction, firstFieldToCheck, mergeFill, OCR_FORM_FIELDS, type OcrFill, type OcrFormField } from './ocr-fill';
 import { useExtraction } from './useExtraction';
 
 export function useOcrFill(values: FormValues, setValues: Dispatch<SetStateAction<FormValues>>, formRef: RefObject<HTMLFormElement | null>) {
@@ -18,23 +18,41 @@ export function useOcrFill(values: FormValues, setValues: Dispatch<SetStateActio
   latest.current = values;
   // The clerk changed a field since the run began: the fill keeps those values and leaves the focus alone.
   const touched = useRef(false);
+  // What the last fill put in the form: a value still equal to it came from the previous file, not from the clerk.
+  const autoFilled = useRef<Partial<FormValues>>({});
   const { run, reset: resetExtraction } = extraction;
+
+  /** `v` without the values the last fill put there (those the clerk changed since stay). */
+  const withoutAutoFilled = useCallback((v: FormValues): FormValues => {
+    const blank = emptyForm();
+    const cleared: FormValues = { ...v };
+    for (const field of OCR_FORM_FIELDS) {
+      if (autoFilled.current[field] !== undefined && cleared[field] === autoFilled.current[field]) (cleared as Record<OcrFormField, string>)[field] = blank[field];
+    }
+    return cleared;
+  }, []);
 
   const read = useCallback(
     async (sha256: string) => {
       touched.current = false;
       setFill(null);
+      // Another file: the values OCR read from the previous one go; what the clerk typed stays.
+      const cleared = withoutAutoFilled(latest.current);
+      autoFilled.current = {};
+      latest.current = cleared;
+      setValues(cleared);
       const outcome = await run(sha256);
       if (outcome === null) return;
       const found = fillFromExtraction(outcome);
       const merged = mergeFill(latest.current, found);
       const checks = { ...found.checks };
       for (const field of merged.kept) delete checks[field];
+      for (const field of OCR_FORM_FIELDS) if (!merged.kept.includes(field)) (autoFilled.current as Record<OcrFormField, string>)[field] = merged.values[field];
       setValues(merged.values);
       setFill({ ...found, checks });
       if (!touched.current) setFocusTarget({ field: firstFieldToCheck(checks) });
     },
-    [run, setValues],
+    [run, setValues, withoutAutoFilled],
   );
 
   useEffect(() => {
@@ -56,10 +74,19 @@ export function useOcrFill(values: FormValues, setValues: Dispatch<SetStateActio
     });
   }, []);
 
+  /** Forget the fill (file refused or removed, document registered): its values leave the form too. */
   const reset = useCallback(() => {
     resetExtraction();
     setFill(null);
-  }, [resetExtraction]);
+    const filled = autoFilled.current;
+    autoFilled.current = {};
+    setValues((v) => {
+      const cleared: FormValues = { ...v };
+      const blank = emptyForm();
+      for (const field of OCR_FORM_FIELDS) if (filled[field] !== undefined && v[field] === filled[field]) (cleared as Record<OcrFormField, string>)[field] = blank[field];
+      return cleared;
+    });
+  }, [resetExtraction, setValues]);
 
   /** Field → the hint shown next to it. */
   const checkTexts: Partial<Record<FieldName, string>> = {};
